@@ -1,0 +1,235 @@
+package io.subregistry.platform.error;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into {@code application/problem+json}. Details are written for people and
+ * never carry class names or stack traces; unexpected errors are logged with a reference that
+ * the answer repeats.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    public static final String REALM = "subprocessor-registry";
+
+    @ServerExceptionMapper
+    public Response registry(RegistryException e) {
+        int status = statusOf(e);
+        return respond(Problem.of(status, reason(status), e.detail(), e.violations()));
+    }
+
+    static int statusOf(RegistryException e) {
+        if (e instanceof ResourceNotFoundException) {
+            return 404;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
+        if (e instanceof StaleRevisionException) {
+            return 412;
+        }
+        if (e instanceof InvalidInputException) {
+            return 400;
+        }
+        return 422;
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<RegistryException.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> RegistryException.Violation.ofField(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(RegistryException.Violation::field))
+                .toList();
+        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
+                .collect(Collectors.joining("; "));
+        return respond(Problem.of(422, reason(422), detail, violations));
+    }
+
+    /** "publish.request.effectiveAt" → "effectiveAt": the client knows its body, not our method names. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        return parts.length <= 2 ? parts[parts.length - 1] : String.join(".", List.of(parts).subList(2, parts.length));
+    }
+
+    @ServerExceptionMapper
+    public Response unknownField(UnrecognizedPropertyException e) {
+        return respond(Problem.of(400, reason(400), "unknown field '" + e.getPropertyName() + "'"
+                + " (known: " + e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                .collect(Collectors.joining(", ")) + ")"));
+    }
+
+    @ServerExceptionMapper
+    public Response wrongType(MismatchedInputException e) {
+        String field = pathOf(e);
+        String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        String detail = e instanceof InvalidFormatException invalid
+                ? "field '" + field + "': '" + invalid.getValue() + "' is not a valid " + expected
+                : field.isEmpty() ? "the body does not have the expected shape (" + expected + ")"
+                : "field '" + field + "': expected " + expected;
+        return respond(Problem.of(400, reason(400), detail));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch) {
+            return wrongType(mismatch);
+        }
+        JsonLocation location = e.getLocation();
+        String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+        String cause = e.getOriginalMessage() == null ? "" : ": " + firstLine(e.getOriginalMessage());
+        return respond(Problem.of(400, reason(400), "malformed JSON" + where + cause));
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return challenge();
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return challenge();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(403, reason(403), "your account's roles do not allow this"));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String detail = switch (status) {
+            case 404 -> "no such resource";
+            case 405 -> "method not allowed on this resource";
+            case 406 -> "none of the accepted media types can be produced";
+            case 415 -> "unsupported content type";
+            default -> e.getMessage() == null ? reason(status) : firstLine(e.getMessage());
+        };
+        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, reason(status), detail));
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (name.equalsIgnoreCase("Allow") || name.equalsIgnoreCase("Retry-After")) {
+                values.forEach(value -> answer.header(name, value));
+            }
+        });
+        return answer.build();
+    }
+
+    @ServerExceptionMapper
+    public Response database(jakarta.persistence.PersistenceException e) {
+        return sqlState(e).map(state -> switch (state) {
+            // raised by the immutability and chain triggers
+            case "P0001" -> respond(Problem.of(409, reason(409), databaseMessage(e)));
+            case "23505" -> respond(Problem.of(409, reason(409), "that value is already taken"));
+            case "40001", "40P01" -> respond(Problem.of(409, reason(409), "a concurrent change won; try again"));
+            default -> unexpected(e);
+        }).orElseGet(() -> unexpected(e));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error, reference %s", reference);
+        return respond(Problem.of(500, reason(500), "unexpected error; reference " + reference));
+    }
+
+    private static java.util.Optional<String> sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return java.util.Optional.of(sql.getSQLState());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String databaseMessage(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                String message = firstLine(String.valueOf(sql.getMessage()));
+                return message.startsWith("ERROR: ") ? message.substring(7) : message;
+            }
+        }
+        return "refused by the database";
+    }
+
+    static Response challenge() {
+        return Response.status(401).type(Problem.MEDIA_TYPE)
+                .header("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"")
+                .entity(Problem.of(401, reason(401), "sign in with a staff account"))
+                .build();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == String.class) {
+            return "string";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "array";
+        }
+        if (type.isEnum()) {
+            return "one of " + List.of(type.getEnumConstants());
+        }
+        if (type.isRecord() || type == java.util.Map.class) {
+            return "object";
+        }
+        return "value";
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known.getReasonPhrase();
+        }
+        return switch (status) {
+            case 422 -> "Unprocessable Content";
+            case 428 -> "Precondition Required";
+            case 429 -> "Too Many Requests";
+            default -> "Error";
+        };
+    }
+}

@@ -1,0 +1,485 @@
+package io.subregistry.registry.draft;
+
+import io.subregistry.audit.AuditAction;
+import io.subregistry.audit.AuditLog;
+import io.subregistry.diff.FieldChange;
+import io.subregistry.diff.SnapshotDiff;
+import io.subregistry.platform.error.ConflictException;
+import io.subregistry.platform.error.InvalidInputException;
+import io.subregistry.platform.error.RegistryException.Violation;
+import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.platform.error.RuleViolationException;
+import io.subregistry.platform.error.StaleRevisionException;
+import io.subregistry.registry.Section;
+import io.subregistry.registry.Snapshot;
+import io.subregistry.registry.Subprocessor;
+import io.subregistry.registry.draft.DraftView.EntryView;
+import io.subregistry.registry.draft.DraftView.SectionView;
+import io.subregistry.registry.draft.ImportedDraft.ImportedEntry;
+import io.subregistry.registry.draft.ImportedDraft.ImportedSection;
+import io.subregistry.registry.draft.Revisions.Precondition;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * The one working copy legal staff edit. Every change takes the draft's lock, checks the
+ * client's If-Match against what it would overwrite, bumps the revision and writes an audit line.
+ */
+@ApplicationScoped
+public class DraftService {
+
+    private final DraftRepository drafts;
+    private final DraftSectionRepository sections;
+    private final DraftSubprocessorRepository entries;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public DraftService(DraftRepository drafts, DraftSectionRepository sections, DraftSubprocessorRepository entries,
+                        AuditLog audit, Clock clock) {
+        this.drafts = drafts;
+        this.sections = sections;
+        this.entries = entries;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    @Transactional
+    public DraftView view() {
+        DraftState draft = drafts.current();
+        List<DraftSection> ordered = sections.inPageOrder();
+        Map<UUID, List<DraftSubprocessor>> bySection = entries.all().stream()
+                .collect(Collectors.groupingBy(entry -> entry.sectionId));
+        List<SectionView> views = new ArrayList<>();
+        for (DraftSection section : ordered) {
+            List<EntryView> listed = bySection.getOrDefault(section.id, List.of()).stream()
+                    .sorted(Comparator.comparing((DraftSubprocessor e) -> e.name, String.CASE_INSENSITIVE_ORDER)
+                            .thenComparing(e -> e.id))
+                    .map(entry -> EntryView.of(entry, section.sectionKey))
+                    .toList();
+            views.add(new SectionView(section.sectionKey, section.title, section.description, section.note,
+                    section.displayOrder + 1, section.revision, listed));
+        }
+        return new DraftView(draft.revision, draft.updatedAt, draft.updatedBy, views);
+    }
+
+    @Transactional
+    public Optional<EntryView> entry(UUID id) {
+        return entries.findByIdOptional(id).map(entry -> EntryView.of(entry, sectionOf(entry).sectionKey));
+    }
+
+    @Transactional
+    public long revision() {
+        return drafts.current().revision;
+    }
+
+    /** The draft as the snapshot a publish would freeze. */
+    @Transactional
+    public Snapshot snapshot() {
+        Map<UUID, List<Subprocessor>> bySection = new HashMap<>();
+        for (DraftSubprocessor entry : entries.all()) {
+            bySection.computeIfAbsent(entry.sectionId, id -> new ArrayList<>()).add(entry.toSubprocessor());
+        }
+        return new Snapshot(sections.inPageOrder().stream()
+                .map(section -> new Section(section.sectionKey, section.title, section.description, section.note,
+                        bySection.getOrDefault(section.id, List.of())))
+                .toList());
+    }
+
+    // ------------------------------------------------------------------ sub-processors
+
+    @Transactional
+    public EntryView add(SubprocessorInput input, String actor) {
+        DraftState draft = drafts.lockForChange();
+        DraftSection section = sectionForEntry(input.section());
+        ensureNameFree(section, input.name(), null);
+        DraftSubprocessor entry = new DraftSubprocessor();
+        entry.id = UUID.randomUUID();
+        entry.sectionId = section.id;
+        entry.setFields(input);
+        entries.persist(entry);
+        touch(draft, actor);
+        audit.record(actor, AuditAction.SUBPROCESSOR_CREATED, entry.id.toString(),
+                Map.of("name", entry.name, "section", section.sectionKey));
+        return EntryView.of(entry, section.sectionKey);
+    }
+
+    @Transactional
+    public EntryView update(UUID id, SubprocessorInput input, Precondition precondition, String actor) {
+        DraftState draft = drafts.lockForChange();
+        DraftSubprocessor entry = existingEntry(id);
+        requireFresh(precondition, Revisions.ofEntry(entry.revision), draft);
+        DraftSection section = sectionForEntry(input.section());
+        ensureNameFree(section, input.name(), entry.id);
+        Subprocessor before = entry.toSubprocessor();
+        String sectionBefore = sectionOf(entry).sectionKey;
+        entry.sectionId = section.id;
+        entry.setFields(input);
+        List<FieldChange> changed = SnapshotDiff.fieldChanges(before, entry.toSubprocessor());
+        if (changed.isEmpty() && sectionBefore.equals(section.sectionKey)) {
+            return EntryView.of(entry, section.sectionKey);
+        }
+        entry.revision++;
+        touch(draft, actor);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", entry.name);
+        details.put("changes", changed);
+        if (!sectionBefore.equals(section.sectionKey)) {
+            details.put("movedFrom", sectionBefore);
+            details.put("movedTo", section.sectionKey);
+        }
+        audit.record(actor, AuditAction.SUBPROCESSOR_UPDATED, entry.id.toString(), details);
+        return EntryView.of(entry, section.sectionKey);
+    }
+
+    @Transactional
+    public void remove(UUID id, Precondition precondition, String actor) {
+        DraftState draft = drafts.lockForChange();
+        DraftSubprocessor entry = existingEntry(id);
+        requireFresh(precondition, Revisions.ofEntry(entry.revision), draft);
+        String section = sectionOf(entry).sectionKey;
+        entries.delete(entry);
+        touch(draft, actor);
+        audit.record(actor, AuditAction.SUBPROCESSOR_DELETED, id.toString(), Map.of("name", entry.name, "section", section));
+    }
+
+    // ------------------------------------------------------------------ sections
+
+    @Transactional
+    public SectionView addSection(SectionInput input, String actor) {
+        DraftState draft = drafts.lockForChange();
+        if (sections.findByKey(input.key()).isPresent()) {
+            throw new ConflictException("a section with key '" + input.key() + "' already exists");
+        }
+        List<DraftSection> ordered = new ArrayList<>(sections.inPageOrder());
+        DraftSection section = new DraftSection();
+        section.id = UUID.randomUUID();
+        section.sectionKey = input.key();
+        section.title = input.title();
+        section.description = input.description();
+        section.note = input.note();
+        ordered.add(insertionIndex(input.position(), ordered.size()), section);
+        renumber(ordered);
+        sections.persist(section);
+        touch(draft, actor);
+        audit.record(actor, AuditAction.SECTION_CREATED, section.sectionKey, Map.of("title", section.title));
+        return sectionView(section);
+    }
+
+    @Transactional
+    public SectionView updateSection(String key, SectionChanges changes, Precondition precondition, String actor) {
+        DraftState draft = drafts.lockForChange();
+        DraftSection section = existingSection(key);
+        requireFresh(precondition, Revisions.ofSection(section.revision), draft);
+        Map<String, Object> details = new LinkedHashMap<>();
+        recordChange(details, "title", section.title, changes.title());
+        recordChange(details, "description", section.description, changes.description());
+        recordChange(details, "note", section.note, changes.note());
+        section.title = changes.title();
+        section.description = changes.description();
+        section.note = changes.note();
+        if (changes.position() != null && changes.position() != section.displayOrder + 1) {
+            List<DraftSection> ordered = new ArrayList<>(sections.inPageOrder());
+            ordered.remove(section);
+            ordered.add(insertionIndex(changes.position(), ordered.size()), section);
+            details.put("position", Map.of("before", section.displayOrder + 1, "after", ordered.indexOf(section) + 1));
+            renumber(ordered);
+        }
+        if (!details.isEmpty()) {
+            section.revision++;
+            touch(draft, actor);
+            audit.record(actor, AuditAction.SECTION_UPDATED, key, details);
+        }
+        return sectionView(section);
+    }
+
+    @Transactional
+    public void removeSection(String key, Precondition precondition, String actor) {
+        DraftState draft = drafts.lockForChange();
+        DraftSection section = existingSection(key);
+        requireFresh(precondition, Revisions.ofSection(section.revision), draft);
+        long listed = entries.countIn(section.id);
+        if (listed > 0) {
+            throw new ConflictException("section '" + key + "' still lists " + listed
+                    + " sub-processor(s); move or remove them first");
+        }
+        sections.delete(section);
+        List<DraftSection> rest = new ArrayList<>(sections.inPageOrder());
+        rest.remove(section);
+        renumber(rest);
+        touch(draft, actor);
+        audit.record(actor, AuditAction.SECTION_DELETED, key, Map.of("title", section.title));
+    }
+
+    @Transactional
+    public Optional<SectionView> section(String key) {
+        return sections.findByKey(key).map(this::sectionView);
+    }
+
+    // ------------------------------------------------------------------ import
+
+    /**
+     * Loads a parsed file in one transaction: either all of it or (on any error) nothing.
+     * Entries are matched to the draft by id, else by name within the section, else by a name
+     * that is unique in the draft (an entry that moved), so ids stay stable across re-imports.
+     */
+    @Transactional
+    public ImportedDraft.Result importDraft(ImportedDraft file, ImportedDraft.Mode mode, String actor) {
+        DraftState draft = drafts.lockForChange();
+        List<DraftSection> ordered = new ArrayList<>(sections.inPageOrder());
+        Map<String, DraftSection> byKey = new HashMap<>();
+        ordered.forEach(section -> byKey.put(section.sectionKey, section));
+
+        int[] sectionCounts = applySections(file, mode, ordered, byKey);
+        List<DraftSubprocessor> existing = entries.all();
+        Map<DraftSubprocessor, ImportedEntry> matches = match(file.entries(), existing, byKey);
+
+        int added = 0;
+        int updated = 0;
+        int unchanged = 0;
+        int removed = 0;
+        if (mode == ImportedDraft.Mode.REPLACE) {
+            for (DraftSubprocessor entry : existing) {
+                if (!matches.containsKey(entry)) {
+                    entries.delete(entry);
+                    removed++;
+                }
+            }
+            entries.flush();
+        }
+        Set<ImportedEntry> matched = new HashSet<>(matches.values());
+        for (Map.Entry<DraftSubprocessor, ImportedEntry> match : matches.entrySet()) {
+            DraftSubprocessor entry = match.getKey();
+            SubprocessorInput input = match.getValue().input();
+            Subprocessor before = entry.toSubprocessor();
+            UUID sectionBefore = entry.sectionId;
+            entry.sectionId = byKey.get(input.section()).id;
+            entry.setFields(input);
+            if (SnapshotDiff.fieldChanges(before, entry.toSubprocessor()).isEmpty() && sectionBefore.equals(entry.sectionId)) {
+                unchanged++;
+            } else {
+                entry.revision++;
+                updated++;
+            }
+        }
+        entries.flush();
+        for (ImportedEntry imported : file.entries()) {
+            if (!matched.contains(imported)) {
+                DraftSubprocessor entry = new DraftSubprocessor();
+                entry.id = imported.id() != null ? imported.id() : UUID.randomUUID();
+                entry.sectionId = byKey.get(imported.input().section()).id;
+                entry.setFields(imported.input());
+                entries.persist(entry);
+                added++;
+            }
+        }
+        if (mode == ImportedDraft.Mode.REPLACE && file.sectionsComplete()) {
+            entries.flush();
+            sectionCounts[2] = removeUnlisted(file, ordered);
+        }
+        touch(draft, actor);
+        ImportedDraft.Result result = new ImportedDraft.Result(sectionCounts[0], sectionCounts[1], sectionCounts[2],
+                added, updated, removed, unchanged, draft.revision);
+        audit.record(actor, AuditAction.DRAFT_IMPORTED, "draft", Map.of("mode", mode.name(), "result", result));
+        return result;
+    }
+
+    /** Creates and updates the file's sections; returns {created, updated, removed}. */
+    private int[] applySections(ImportedDraft file, ImportedDraft.Mode mode, List<DraftSection> ordered,
+                                Map<String, DraftSection> byKey) {
+        int created = 0;
+        int updated = 0;
+        for (ImportedSection imported : file.sections()) {
+            SectionInput input = imported.section();
+            DraftSection section = byKey.get(input.key());
+            if (section == null) {
+                section = new DraftSection();
+                section.id = UUID.randomUUID();
+                section.sectionKey = input.key();
+                ordered.add(section);
+                byKey.put(section.sectionKey, section);
+                created++;
+            } else if (Objects.equals(section.title, input.title()) && Objects.equals(section.description, input.description())
+                    && Objects.equals(section.note, input.note())) {
+                continue;
+            } else {
+                section.revision++;
+                updated++;
+            }
+            section.title = input.title();
+            section.description = input.description();
+            section.note = input.note();
+        }
+        if (mode == ImportedDraft.Mode.REPLACE && file.sectionsComplete()) {
+            // The file's order becomes the page order; sections it omits go last (and are removed below).
+            List<String> fileOrder = file.sections().stream().map(s -> s.section().key()).toList();
+            ordered.sort(Comparator.comparingInt(section -> {
+                int index = fileOrder.indexOf(section.sectionKey);
+                return index < 0 ? Integer.MAX_VALUE : index;
+            }));
+        }
+        renumber(ordered);
+        ordered.stream().filter(section -> !sections.isPersistent(section)).forEach(sections::persist);
+        sections.flush();
+        Set<String> unknown = new HashSet<>();
+        for (ImportedEntry entry : file.entries()) {
+            if (!byKey.containsKey(entry.input().section())) {
+                unknown.add(entry.input().section());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            List<Violation> violations = file.entries().stream()
+                    .filter(entry -> unknown.contains(entry.input().section()))
+                    .limit(20)
+                    .map(entry -> Violation.ofLine(entry.line(), "section", "unknown section '" + entry.input().section() + "'"))
+                    .toList();
+            throw new RuleViolationException("unknown section(s) " + unknown.stream().sorted().toList()
+                    + "; known: " + byKey.keySet().stream().sorted().toList(), violations);
+        }
+        return new int[]{created, updated, 0};
+    }
+
+    private int removeUnlisted(ImportedDraft file, List<DraftSection> ordered) {
+        Set<String> listed = file.sections().stream().map(s -> s.section().key()).collect(Collectors.toSet());
+        int removed = 0;
+        for (DraftSection section : List.copyOf(ordered)) {
+            if (!listed.contains(section.sectionKey)) {
+                sections.delete(section);
+                ordered.remove(section);
+                removed++;
+            }
+        }
+        renumber(ordered);
+        return removed;
+    }
+
+    private Map<DraftSubprocessor, ImportedEntry> match(List<ImportedEntry> imported, List<DraftSubprocessor> existing,
+                                                       Map<String, DraftSection> byKey) {
+        Map<UUID, DraftSubprocessor> byId = new HashMap<>();
+        Map<String, DraftSubprocessor> bySectionAndName = new HashMap<>();
+        Map<String, List<DraftSubprocessor>> byName = new HashMap<>();
+        Map<UUID, String> sectionKeys = new HashMap<>();
+        byKey.values().forEach(section -> sectionKeys.put(section.id, section.sectionKey));
+        for (DraftSubprocessor entry : existing) {
+            byId.put(entry.id, entry);
+            bySectionAndName.put(sectionKeys.get(entry.sectionId) + "\n" + entry.name.toLowerCase(), entry);
+            byName.computeIfAbsent(entry.name.toLowerCase(), name -> new ArrayList<>()).add(entry);
+        }
+        Map<DraftSubprocessor, ImportedEntry> matches = new HashMap<>();
+        List<Violation> duplicates = new ArrayList<>();
+        Set<String> namesInFile = new HashSet<>();
+        for (ImportedEntry entry : imported) {
+            String name = entry.input().name().toLowerCase();
+            if (!namesInFile.add(entry.input().section() + "\n" + name)) {
+                duplicates.add(Violation.ofLine(entry.line(), "name", "'" + entry.input().name()
+                        + "' appears twice in section '" + entry.input().section() + "'"));
+                continue;
+            }
+            DraftSubprocessor target = entry.id() != null ? byId.get(entry.id()) : null;
+            if (target == null && entry.id() == null) {
+                target = bySectionAndName.get(entry.input().section() + "\n" + name);
+            }
+            if (target == null && entry.id() == null) {
+                List<DraftSubprocessor> named = byName.getOrDefault(name, List.of());
+                target = named.size() == 1 ? named.get(0) : null;
+            }
+            if (target == null) {
+                continue;
+            }
+            ImportedEntry earlier = matches.putIfAbsent(target, entry);
+            if (earlier != null) {
+                duplicates.add(Violation.ofLine(entry.line(), "id", "describes the same sub-processor as line " + earlier.line()));
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            throw new InvalidInputException("the file lists a sub-processor more than once: " + duplicates.get(0).message()
+                    + (duplicates.get(0).line() == null ? "" : " (line " + duplicates.get(0).line() + ")"), duplicates);
+        }
+        return matches;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void touch(DraftState draft, String actor) {
+        draft.revision++;
+        draft.updatedAt = Instant.now(clock);
+        draft.updatedBy = actor;
+    }
+
+    private void requireFresh(Precondition precondition, String partTag, DraftState draft) {
+        if (!precondition.allows(partTag, Revisions.ofDraft(draft.revision))) {
+            throw new StaleRevisionException("If-Match " + String.join(", ", precondition.tags())
+                    + " is out of date: it is now " + partTag + " (draft " + Revisions.ofDraft(draft.revision)
+                    + "); reload and apply your change again");
+        }
+    }
+
+    private DraftSubprocessor existingEntry(UUID id) {
+        return entries.findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("the draft has no sub-processor " + id));
+    }
+
+    private DraftSection existingSection(String key) {
+        return sections.findByKey(key)
+                .orElseThrow(() -> new ResourceNotFoundException("the draft has no section '" + key + "'"));
+    }
+
+    private DraftSection sectionForEntry(String key) {
+        return sections.findByKey(key).orElseThrow(() -> new RuleViolationException(
+                "unknown section '" + key + "'; known: " + sections.inPageOrder().stream().map(s -> s.sectionKey).toList(),
+                List.of(Violation.ofField("section", "unknown section"))));
+    }
+
+    private DraftSection sectionOf(DraftSubprocessor entry) {
+        return sections.findById(entry.sectionId);
+    }
+
+    private void ensureNameFree(DraftSection section, String name, UUID self) {
+        entries.findNamedIn(section.id, name)
+                .filter(other -> !other.id.equals(self))
+                .ifPresent(other -> {
+                    throw new ConflictException("section '" + section.sectionKey + "' already lists a sub-processor named '"
+                            + other.name + "' (" + other.id + ")");
+                });
+    }
+
+    private SectionView sectionView(DraftSection section) {
+        return new SectionView(section.sectionKey, section.title, section.description, section.note, section.displayOrder + 1,
+                section.revision, null);
+    }
+
+    private static int insertionIndex(Integer position, int size) {
+        return position == null ? size : Math.min(position - 1, size);
+    }
+
+    private static void renumber(List<DraftSection> ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).displayOrder = i;
+        }
+    }
+
+    private static void recordChange(Map<String, Object> details, String field, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            Map<String, Object> change = new HashMap<>();
+            change.put("before", before);
+            change.put("after", after);
+            details.put(field, change);
+        }
+    }
+}

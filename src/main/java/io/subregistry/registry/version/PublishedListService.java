@@ -1,0 +1,110 @@
+package io.subregistry.registry.version;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.subregistry.diff.ChangeType;
+import io.subregistry.platform.RegistryConfig;
+import io.subregistry.platform.ResettableCache;
+import io.subregistry.platform.csv.CsvWriter;
+import io.subregistry.registry.Section;
+import io.subregistry.registry.Snapshot;
+import io.subregistry.registry.Subprocessor;
+import io.subregistry.registry.version.PublishedList.ListedSection;
+import io.subregistry.registry.version.PublishedList.ListedSubprocessor;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Serves the public list from bytes rendered once per version: a version never changes, so
+ * neither does its JSON or CSV, and a read is a map lookup plus a header.
+ */
+@ApplicationScoped
+public class PublishedListService implements ResettableCache {
+
+    private static final Rendered NOTHING_PUBLISHED = new Rendered(null, "\"none\"",
+            "{\"version\":null,\"sections\":[]}".getBytes(StandardCharsets.UTF_8),
+            header().toString().getBytes(StandardCharsets.UTF_8), null);
+
+    private final VersionQueries queries;
+    private final ObjectMapper json;
+    private final ZoneId zone;
+    private final Map<Integer, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /** One version's list, ready to send. */
+    public record Rendered(Integer version, String etag, byte[] json, byte[] csv, PublishedList list) {
+    }
+
+    public PublishedListService(VersionQueries queries, ObjectMapper json, RegistryConfig config) {
+        this.queries = queries;
+        this.json = json;
+        this.zone = config.zone();
+    }
+
+    public Rendered inForceAt(Instant moment) {
+        return queries.inForceAt(moment).map(header -> rendered.computeIfAbsent(header.number(), n -> render(header)))
+                .orElse(NOTHING_PUBLISHED);
+    }
+
+    public Rendered current() {
+        return inForceAt(queries.now());
+    }
+
+    private Rendered render(VersionHeader header) {
+        Snapshot snapshot = queries.snapshot(header.number());
+        // The first version is the initial list, not a change anyone was notified of: nothing in it is "New".
+        Set<UUID> added = header.number() == 1 ? Set.of() : queries.changesOf(header.number()).stream()
+                .filter(change -> change.change().type() == ChangeType.ADDED)
+                .map(change -> change.change().subprocessorId())
+                .collect(Collectors.toSet());
+        List<ListedSection> sections = snapshot.sections().stream()
+                .map(section -> new ListedSection(section.key(), section.title(), section.description(), section.note(),
+                        section.subprocessors().stream().map(entry -> listed(entry, added.contains(entry.id()))).toList()))
+                .toList();
+        PublishedList list = new PublishedList(header.number(), LocalDate.ofInstant(header.effectiveAt(), zone),
+                header.effectiveAt(), header.hash(), sections);
+        try {
+            return new Rendered(header.number(), "\"v" + header.number() + "-" + header.hash().substring(0, 16) + "\"",
+                    json.writeValueAsBytes(list), csv(snapshot, added).getBytes(StandardCharsets.UTF_8), list);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render version " + header.number(), e);
+        }
+    }
+
+    private static ListedSubprocessor listed(Subprocessor entry, boolean isNew) {
+        return new ListedSubprocessor(entry.id(), entry.name(), entry.legalAddress(), entry.location(),
+                entry.processingActivity(), entry.website(), entry.dataCategories(), entry.transferMechanism(),
+                entry.dpaUrl(), isNew);
+    }
+
+    private static CsvWriter header() {
+        return new CsvWriter().row("section", "sectionTitle", "id", "name", "legalAddress", "location",
+                "processingActivity", "website", "dataCategories", "transferMechanism", "dpaUrl", "new");
+    }
+
+    private static String csv(Snapshot snapshot, Set<UUID> added) {
+        CsvWriter csv = header();
+        for (Section section : snapshot.sections()) {
+            for (Subprocessor entry : section.subprocessors()) {
+                csv.row(section.key(), section.title(), entry.id(), entry.name(), entry.legalAddress(), entry.location(),
+                        entry.processingActivity(), entry.website(), entry.dataCategories(), entry.transferMechanism(),
+                        entry.dpaUrl(), added.contains(entry.id()));
+            }
+        }
+        return csv.toString();
+    }
+
+    @Override
+    public void clear() {
+        rendered.clear();
+    }
+}

@@ -1,0 +1,111 @@
+package io.subregistry.registry.version;
+
+import io.subregistry.diff.ChangeType;
+import io.subregistry.diff.Diff;
+import io.subregistry.diff.SnapshotDiff;
+import io.subregistry.platform.ResettableCache;
+import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.registry.Snapshot;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Reads of published versions for the public API, pages and feeds. */
+@ApplicationScoped
+public class VersionQueries implements ResettableCache {
+
+    private final VersionTimeline timeline;
+    private final SnapshotCache snapshots;
+    private final ChangeEventRepository changes;
+    private final Clock clock;
+    private final Map<Integer, Map<ChangeType, Integer>> countCache = new ConcurrentHashMap<>();
+
+    public VersionQueries(VersionTimeline timeline, SnapshotCache snapshots, ChangeEventRepository changes, Clock clock) {
+        this.timeline = timeline;
+        this.snapshots = snapshots;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return Instant.now(clock);
+    }
+
+    public List<VersionHeader> all() {
+        return timeline.all();
+    }
+
+    public VersionHeader require(int number) {
+        return timeline.byNumber(number).orElseThrow(() -> new ResourceNotFoundException(
+                timeline.latest().map(latest -> "there is no version " + number + "; versions run from 1 to " + latest.number())
+                        .orElse("there is no version " + number + "; nothing has been published yet")));
+    }
+
+    public Optional<VersionHeader> inForceAt(Instant moment) {
+        return timeline.inForceAt(moment);
+    }
+
+    public Optional<VersionHeader> current() {
+        return timeline.inForceAt(now());
+    }
+
+    public List<VersionHeader> upcoming() {
+        return timeline.upcomingAt(now());
+    }
+
+    public VersionStatus status(VersionHeader header) {
+        Instant now = now();
+        if (!header.isEffectiveAt(now)) {
+            return VersionStatus.UPCOMING;
+        }
+        return inForceAt(now).filter(current -> current.number() == header.number()).isPresent()
+                ? VersionStatus.CURRENT : VersionStatus.SUPERSEDED;
+    }
+
+    public Snapshot snapshot(int number) {
+        return snapshots.of(require(number).number());
+    }
+
+    public List<RecordedChange> changesOf(int number) {
+        return changes.ofVersion(require(number).number());
+    }
+
+    public Map<ChangeType, Integer> counts(int number) {
+        Map<ChangeType, Integer> cached = countCache.get(number);
+        if (cached == null) {
+            changes.countsByVersion().forEach((version, counts) -> countCache.put(version, withZeros(counts)));
+            cached = countCache.getOrDefault(number, withZeros(Map.of()));
+        }
+        return cached;
+    }
+
+    /** Any two versions, in either direction. */
+    public Diff diff(int from, int to) {
+        Snapshot before = snapshot(from);
+        Snapshot after = snapshot(to);
+        return SnapshotDiff.between(before, after);
+    }
+
+    public List<RecordedChange> changesSince(Instant since, long after, int limit) {
+        return changes.publishedSince(since, after, limit);
+    }
+
+    @Override
+    public void clear() {
+        countCache.clear();
+    }
+
+    private static Map<ChangeType, Integer> withZeros(Map<ChangeType, Integer> counts) {
+        Map<ChangeType, Integer> all = new EnumMap<>(ChangeType.class);
+        for (ChangeType type : ChangeType.values()) {
+            all.put(type, counts.getOrDefault(type, 0));
+        }
+        return java.util.Collections.unmodifiableMap(all);
+    }
+}

@@ -1,0 +1,112 @@
+package io.subregistry.sample;
+
+import io.quarkus.runtime.StartupEvent;
+import io.subregistry.audit.AuditAction;
+import io.subregistry.audit.AuditLog;
+import io.subregistry.importer.ImportFormat;
+import io.subregistry.importer.ImportService;
+import io.subregistry.importer.ParsedPage;
+import io.subregistry.platform.RegistryConfig;
+import io.subregistry.registry.draft.DraftService;
+import io.subregistry.registry.draft.ImportedDraft;
+import io.subregistry.registry.draft.ImportedDraft.ImportedEntry;
+import io.subregistry.registry.version.EffectiveAt;
+import io.subregistry.registry.version.PublishCommand;
+import io.subregistry.registry.version.PublishService;
+import io.subregistry.registry.version.VersionRepository;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The example list (the page in {@code sample/subprocessors-page.txt}) loaded on first start, through
+ * the same importer and publish rules users get: version 1 is every entry but the one the page
+ * marks "New" (Gong.io); version 2 adds it, announced a month before it took effect on the page's
+ * "Last updated" date.
+ */
+@ApplicationScoped
+public class SampleData {
+
+    private static final Logger LOG = Logger.getLogger(SampleData.class);
+    private static final String ACTOR = "sample-data";
+    /** Any constant: only one instance at a time may load the sample. */
+    private static final long LOCK_KEY = 0x5ab1e_da7aL;
+
+    private final ImportService importer;
+    private final DraftService draft;
+    private final PublishService publisher;
+    private final VersionRepository versions;
+    private final AuditLog audit;
+    private final EntityManager entityManager;
+
+    public SampleData(ImportService importer, DraftService draft, PublishService publisher, VersionRepository versions,
+                      AuditLog audit, EntityManager entityManager) {
+        this.importer = importer;
+        this.draft = draft;
+        this.publisher = publisher;
+        this.versions = versions;
+        this.audit = audit;
+        this.entityManager = entityManager;
+    }
+
+    void onStart(@Observes @Priority(20) StartupEvent event, RegistryConfig config) {
+        if (config.sampleData() && loadIfEmpty()) {
+            LOG.info("Loaded the sample sub-processor list (versions 1 and 2); set registry.sample-data=false to start empty");
+        }
+    }
+
+    /** Loads the sample into an empty registry; returns whether it did. */
+    @Transactional
+    public boolean loadIfEmpty() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
+        if (versions.count() > 0 || !draft.view().sections().isEmpty()) {
+            return false;
+        }
+        importer.importFile(resource("sample/sections.json"), ImportFormat.JSON, ImportedDraft.Mode.MERGE, ACTOR);
+        ParsedPage page = importer.parsePage(resource("sample/subprocessors-page.txt"));
+        ImportedDraft full = importer.fromPage(page);
+        Set<Integer> markedNew = new HashSet<>();
+        page.entries().stream().filter(ParsedPage.PageEntry::markedNew).forEach(entry -> markedNew.add(entry.line()));
+        List<ImportedEntry> initial = full.entries().stream().filter(entry -> !markedNew.contains(entry.line())).toList();
+
+        LocalDate lastUpdated = page.lastUpdated() != null ? page.lastUpdated() : LocalDate.of(2026, 2, 2);
+        draft.importDraft(new ImportedDraft(full.sections(), true, initial), ImportedDraft.Mode.REPLACE, ACTOR);
+        Instant firstPublished = lastUpdated.minusMonths(3).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        publisher.publishAt(new PublishCommand(new EffectiveAt.AtInstant(firstPublished),
+                "Initial list of sub-processors (sample data)", null, null, null), ACTOR, firstPublished);
+
+        draft.importDraft(full, ImportedDraft.Mode.REPLACE, ACTOR);
+        Instant secondPublished = lastUpdated.minusDays(31).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+        String added = String.join(", ", full.entries().stream().filter(entry -> markedNew.contains(entry.line()))
+                .map(entry -> entry.input().name()).toList());
+        publisher.publishAt(new PublishCommand(new EffectiveAt.OnDate(lastUpdated),
+                "Adds " + added + " (sample data)", null, null, null), ACTOR, secondPublished);
+        audit.record(ACTOR, AuditAction.SAMPLE_DATA_LOADED, "registry", Map.of("versions", 2));
+        return true;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = SampleData.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

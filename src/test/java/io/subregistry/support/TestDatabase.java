@@ -1,0 +1,68 @@
+package io.subregistry.support;
+
+import io.agroal.api.AgroalDataSource;
+import io.subregistry.platform.ResettableCache;
+import io.subregistry.sample.SampleData;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Puts the database back to "sample data just loaded" before a test, so tests never depend on
+ * each other's order. Published data is append-only, so this wipes it the only way possible:
+ * as a superuser with triggers off (session_replication_role = replica). Staff accounts stay.
+ */
+@ApplicationScoped
+public class TestDatabase {
+
+    private final AgroalDataSource dataSource;
+    private final SampleData sample;
+    private final Instance<ResettableCache> caches;
+    private final MutableClock clock;
+
+    public TestDatabase(AgroalDataSource dataSource, SampleData sample, Instance<ResettableCache> caches, MutableClock clock) {
+        this.dataSource = dataSource;
+        this.sample = sample;
+        this.caches = caches;
+        this.clock = clock;
+    }
+
+    /** An empty registry: no versions, an empty draft, an empty audit log. */
+    public void empty() {
+        clock.set(MutableClock.START);
+        execute("""
+                set session_replication_role = replica;
+                truncate change_event, version_entry, version_section, version, draft_subprocessor, draft_section,
+                         audit_event restart identity;
+                update draft set revision = 0, updated_at = now(), updated_by = null;
+                set session_replication_role = origin;
+                """);
+        caches.forEach(ResettableCache::clear);
+    }
+
+    /** The registry as on first start: the sample list in versions 1 and 2, the draft equal to version 2. */
+    public void sample() {
+        empty();
+        sample.loadIfEmpty();
+        caches.forEach(ResettableCache::clear);
+    }
+
+    /** Runs SQL as the superuser, e.g. to prove that the database itself refuses a change. */
+    public void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new DatabaseRefusal(e);
+        }
+    }
+
+    /** The database said no. */
+    public static class DatabaseRefusal extends RuntimeException {
+        DatabaseRefusal(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}
