@@ -38,6 +38,7 @@ final class ImportProblems {
         if (violations.isEmpty()) {
             return;
         }
+        violations.sort(java.util.Comparator.comparing(Violation::line, java.util.Comparator.nullsLast(Integer::compare)));
         Violation first = violations.get(0);
         String where = first.line() != null ? "line " + first.line() + (first.field() == null ? "" : ", " + first.field())
                 : first.field();

@@ -84,7 +84,7 @@ public class ProblemMappers {
         String field = pathOf(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
         String detail = e instanceof InvalidFormatException invalid
-                ? "field '" + field + "': '" + invalid.getValue() + "' is not a valid " + expected
+                ? "field '" + field + "': '" + abbreviate(String.valueOf(invalid.getValue())) + "' is not a valid " + expected
                 : field.isEmpty() ? "the body does not have the expected shape (" + expected + ")"
                 : "field '" + field + "': expected " + expected;
         return respond(Problem.of(400, reason(400), detail));
@@ -92,6 +92,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(unknown);
+        }
         if (e instanceof MismatchedInputException mismatch) {
             return wrongType(mismatch);
         }
@@ -118,6 +121,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformedJson(json);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
@@ -213,6 +219,10 @@ public class ProblemMappers {
             return "object";
         }
         return "value";
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
     }
 
     private static String firstLine(String text) {
