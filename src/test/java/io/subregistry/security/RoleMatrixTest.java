@@ -63,7 +63,7 @@ class RoleMatrixTest extends RegistryTest {
             new Endpoint("PUT", "/api/v1/admin/users/nobody-here/roles", "/api/v1/admin/users/{username}/roles", ADMIN));
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
-            "GET /api/v1/subprocessors", "GET /api/v1/upcoming", "GET /api/v1/versions", "GET /api/v1/versions/{number}",
+            "GET /api/v1", "GET /api/v1/subprocessors", "GET /api/v1/upcoming", "GET /api/v1/versions", "GET /api/v1/versions/{number}",
             "GET /api/v1/versions/{number}/changes", "GET /api/v1/changes", "GET /api/v1/diff");
 
     private static final Map<String, String> ACCOUNT_OF_ROLE = Map.of(
