@@ -80,6 +80,7 @@ public final class EmbeddedDatabase {
         if (pid.isEmpty()) {
             return;
         }
+        ensureNoLiveOwner(dataDir);
         Optional<ProcessHandle> process = ProcessHandle.of(pid.get()).filter(EmbeddedDatabase::isPostgres);
         if (process.isEmpty()) {
             LOG.infof("Removing stale %s (process %d is gone)", pidFile, pid.get());
@@ -93,6 +94,28 @@ public final class EmbeddedDatabase {
         } catch (Exception e) {
             LOG.warnf("PostgreSQL %d did not stop in time; terminating it", pid.get());
             signal(pid.get(), "QUIT");
+        }
+    }
+
+    /**
+     * A live service holds a file lock on {@code epg-lock} for as long as it runs its PostgreSQL;
+     * if that lock is taken, the postmaster is not an orphan and must be left alone.
+     */
+    private static void ensureNoLiveOwner(Path dataDir) throws IOException {
+        Path lockFile = dataDir.resolve("epg-lock");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw new IllegalStateException("another running service uses the embedded database in " + dataDir
+                        + "; stop it first or give this one its own registry.embedded-database.data-dir");
+            }
+            lock.release();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new IllegalStateException("this process already runs the embedded database in " + dataDir, e);
         }
     }
 
