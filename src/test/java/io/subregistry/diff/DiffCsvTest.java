@@ -2,6 +2,8 @@ package io.subregistry.diff;
 
 import io.subregistry.platform.csv.CsvReader;
 import io.subregistry.platform.csv.CsvReader.Row;
+import io.subregistry.registry.Section;
+import io.subregistry.registry.Snapshot;
 import io.subregistry.registry.Subprocessor;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,22 @@ class DiffCsvTest {
         assertThat(rows.get(2).cells().get(2)).isEqualTo("Zoom");
         // the header is line 1, the modification spans lines 2-4 (one CRLF and one LF inside its quotes)
         assertThat(rows.get(2).line()).isEqualTo(5);
+    }
+
+    @Test
+    void aComputedDiffBecomesOneRowPerChangeAndPerChangedField() {
+        Subprocessor moved = new Subprocessor(ID, "Sentry", "45 Fremont Street, San Francisco", "USA",
+                "Crash reports", null, null, null, null);
+        Snapshot before = new Snapshot(List.of(new Section("product", "Product", null, null, List.of(ENTRY)),
+                new Section("sales", "Sales", null, null, List.of())));
+        Snapshot after = new Snapshot(List.of(new Section("product", "Product", null, null, List.of()),
+                new Section("sales", "Sales", null, null, List.of(moved))));
+
+        List<Row> rows = CsvReader.parse(DiffCsv.write(SnapshotDiff.between(before, after)));
+
+        assertThat(rows).extracting(row -> row.cells().get(0) + " " + row.cells().get(5)).containsExactly(
+                "type field", "MOVED ", "MODIFIED location", "MODIFIED processingActivity");
+        assertThat(rows.get(1).cells()).containsExactly("MOVED", ID.toString(), "Sentry", "sales", "product", "", "", "");
     }
 
     @Test

@@ -8,16 +8,17 @@ import io.subregistry.registry.Section;
 import io.subregistry.registry.Snapshot;
 import io.subregistry.registry.Subprocessor;
 import io.subregistry.registry.SubprocessorField;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JsonPatchGeneratorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+    /** Looked up once: Json.createXxx() would search the class path for a provider on every call. */
+    private static final JsonProvider JSON_P = JsonProvider.provider();
 
     private static final Subprocessor AWS = entry(1, "AWS");
     private static final Subprocessor CLOUDFLARE = entry(2, "Cloudflare");
@@ -272,12 +275,12 @@ class JsonPatchGeneratorTest {
     /** Applies the generated patch with Parsson (a standard JSON-P implementation) and compares JSON values. */
     private static void assertTurnsInto(Snapshot from, Snapshot to) {
         ArrayNode patch = patch(from, to);
-        JsonArray operations = Json.createReader(new StringReader(patch.toString())).readArray();
-        JsonStructure document = Json.createReader(new StringReader(write(from))).read();
+        JsonArray operations = JSON_P.createReader(new StringReader(patch.toString())).readArray();
+        JsonStructure document = JSON_P.createReader(new StringReader(write(from))).read();
 
-        JsonValue patched = Json.createPatch(operations).apply(document);
+        JsonValue patched = JSON_P.createPatch(operations).apply(document);
 
-        JsonValue expected = Json.createReader(new StringReader(write(to))).read();
+        JsonValue expected = JSON_P.createReader(new StringReader(write(to))).read();
         assertThat(patched).as(() -> patch + " applied to " + write(from)).isEqualTo(expected);
     }
 
@@ -344,7 +347,7 @@ class JsonPatchGeneratorTest {
 
         Snapshot snapshot() {
             List<String> keys = new ArrayList<>(KEYS);
-            java.util.Collections.shuffle(keys, random);
+            Collections.shuffle(keys, random);
             List<Section> sections = new ArrayList<>();
             int count = random.nextInt(5);
             for (int s = 0; s < count; s++) {

@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import static io.subregistry.diff.ChangeType.ADDED;
@@ -326,7 +327,7 @@ class SnapshotDiffTest {
             entries.add(entry(100 + i, "Vendor " + (char) ('A' + i % 26) + i));
         }
         List<Subprocessor> shuffled = new ArrayList<>(entries);
-        Collections.shuffle(shuffled, new java.util.Random(7));
+        Collections.shuffle(shuffled, new Random(7));
         Snapshot before = snapshot(section("product", AWS, SENTRY));
 
         Diff one = SnapshotDiff.between(before, new Snapshot(List.of(section("product"), section("sales", entries))));

@@ -11,6 +11,7 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class CsvReaderTest {
 
@@ -54,9 +55,7 @@ class CsvReaderTest {
         List<Row> rows = CsvReader.parse("a\n\nb\n");
 
         assertThat(rows).extracting(Row::line, Row::isBlank)
-                .containsExactly(org.assertj.core.api.Assertions.tuple(1, false),
-                        org.assertj.core.api.Assertions.tuple(2, true),
-                        org.assertj.core.api.Assertions.tuple(3, false));
+                .containsExactly(tuple(1, false), tuple(2, true), tuple(3, false));
     }
 
     @Test

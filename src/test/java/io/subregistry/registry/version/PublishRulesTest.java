@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -309,7 +310,7 @@ class PublishRulesTest {
     }
 
     private static Change change(ChangeType type, String name) {
-        UUID id = UUID.nameUUIDFromBytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        UUID id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
         Subprocessor entry = new Subprocessor(id, name, "1 Example Street", "EU", "Hosting", null, null, null, null);
         return new Change(type, id, name, "product", null, null, entry);
     }
