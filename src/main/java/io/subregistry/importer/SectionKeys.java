@@ -1,6 +1,8 @@
 package io.subregistry.importer;
 
 import java.text.Normalizer;
+import io.subregistry.registry.draft.SectionInput;
+
 import java.util.Locale;
 
 /** Makes a section key from a page title: "Product-related sub-processors" → "product". */
@@ -22,12 +24,22 @@ final class SectionKeys {
         return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
     }
 
+    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(.+)-(\\d{1,9})");
+
+    /** The key after {@code key} when two sections would share it: "sales" → "sales-2" → "sales-3", within 40 characters. */
     static String next(String key) {
-        String base = key.length() > 36 ? key.substring(0, 36) : key;
-        int dash = base.lastIndexOf('-');
-        if (dash > 0 && base.substring(dash + 1).matches("\\d+")) {
-            return base.substring(0, dash) + "-" + (Integer.parseInt(base.substring(dash + 1)) + 1);
+        String base = key;
+        int number = 2;
+        java.util.regex.Matcher numbered = NUMBERED.matcher(key);
+        if (numbered.matches()) {
+            base = numbered.group(1);
+            number = Integer.parseInt(numbered.group(2)) + 1;
         }
-        return base + "-2";
+        String suffix = "-" + number;
+        int room = SectionInput.KEY_MAX - suffix.length();
+        if (base.length() > room) {
+            base = base.substring(0, room).replaceAll("-+$", "");
+        }
+        return base + suffix;
     }
 }
