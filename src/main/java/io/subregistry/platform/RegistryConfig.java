@@ -30,6 +30,29 @@ public interface RegistryConfig {
     @WithDefault("1s")
     Duration listRefresh();
 
+    /** The public address of this service, for links in mails and feeds (no trailing slash). */
+    @WithDefault("http://localhost:8080")
+    String publicBaseUrl();
+
+    /**
+     * The key of the tokens in mail links (REGISTRY_TOKEN_SECRET, at least 32 characters), shared by
+     * all instances. If unset, one is generated and kept in the database.
+     */
+    Optional<String> tokenSecret();
+
+    /** The PostgreSQL the service runs itself when no datasource URL is configured. */
+    EmbeddedDatabase embeddedDatabase();
+
+    interface EmbeddedDatabase {
+        /** false: never start one (the service then needs QUARKUS_DATASOURCE_JDBC_URL). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Where its files live; relative to the working directory. */
+        @WithDefault("data")
+        String dataDir();
+    }
+
     default long noticePeriodDays() {
         return noticePeriod().toDays();
     }

@@ -35,8 +35,8 @@ public class TestDatabase {
         clock.set(MutableClock.START);
         execute("""
                 set session_replication_role = replica;
-                truncate change_event, version_entry, version_section, version, draft_subprocessor, draft_section,
-                         audit_event restart identity;
+                truncate objection, notice, subscriber, change_event, version_entry, version_section, version,
+                         draft_subprocessor, draft_section, audit_event restart identity;
                 update draft set revision = 0, updated_at = now(), updated_by = null;
                 set session_replication_role = origin;
                 """);

@@ -35,7 +35,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response registry(RegistryException e) {
         int status = statusOf(e);
-        return respond(Problem.of(status, reason(status), e.detail(), e.violations()));
+        Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
+                .entity(Problem.of(status, reason(status), e.detail(), e.violations()));
+        if (e instanceof TooManyRequestsException limited) {
+            answer.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
+        }
+        return answer.build();
     }
 
     static int statusOf(RegistryException e) {
@@ -50,6 +55,12 @@ public class ProblemMappers {
         }
         if (e instanceof InvalidInputException) {
             return 400;
+        }
+        if (e instanceof GoneException) {
+            return 410;
+        }
+        if (e instanceof TooManyRequestsException) {
+            return 429;
         }
         return 422;
     }

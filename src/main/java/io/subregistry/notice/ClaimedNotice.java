@@ -1,0 +1,9 @@
+package io.subregistry.notice;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A notice this instance holds a lease on and is about to send. */
+public record ClaimedNotice(UUID id, UUID subscriberId, Integer versionNumber, NoticeKind kind, String recipient,
+                            int attempts, Instant leaseExpiresAt) {
+}

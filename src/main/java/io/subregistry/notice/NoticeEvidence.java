@@ -1,0 +1,49 @@
+package io.subregistry.notice;
+
+import io.subregistry.registry.version.VersionQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Who was told what about a version, and when: the delivery records as auditors read them. */
+@ApplicationScoped
+public class NoticeEvidence {
+
+    private final NoticeRepository notices;
+    private final SubscriberRepository subscribers;
+    private final VersionQueries versions;
+
+    public NoticeEvidence(NoticeRepository notices, SubscriberRepository subscribers, VersionQueries versions) {
+        this.notices = notices;
+        this.subscribers = subscribers;
+        this.versions = versions;
+    }
+
+    /** All notices about one version, with totals by status. */
+    public record Report(int version, Map<NoticeStatus, Long> totals, List<Line> notices) {
+    }
+
+    /** One delivery record. The recipient is the address the notice was sent to, whatever happened since. */
+    public record Line(String recipient, String organisation, NoticeKind kind, NoticeStatus status, int attempts,
+                       Instant queuedAt, Instant sentAt, String messageId, String lastError) {
+    }
+
+    @Transactional
+    public Report of(int version) {
+        versions.require(version);
+        List<Notice> all = notices.ofVersion(version);
+        Map<UUID, String> organisations = all.isEmpty() ? Map.of() : subscribers.list("id in ?1",
+                        all.stream().map(notice -> notice.subscriberId).distinct().toList()).stream()
+                .filter(subscriber -> subscriber.organisation != null)
+                .collect(Collectors.toMap(subscriber -> subscriber.id, subscriber -> subscriber.organisation));
+        List<Line> lines = all.stream().map(notice -> new Line(notice.recipient, organisations.get(notice.subscriberId),
+                notice.kind, notice.status, notice.attempts, notice.queuedAt, notice.sentAt, notice.messageId,
+                notice.lastError)).toList();
+        return new Report(version, notices.totals(version), lines);
+    }
+}

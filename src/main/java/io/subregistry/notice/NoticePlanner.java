@@ -1,0 +1,50 @@
+package io.subregistry.notice;
+
+import io.subregistry.registry.version.VersionPublished;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Decides who is told what and when: announcements in the publishing transaction itself (so a
+ * version never exists without them), reminders and effective-day notices on a schedule. Every
+ * insert is idempotent (one record per subscriber, version and kind), so any instance may run it.
+ */
+@ApplicationScoped
+public class NoticePlanner {
+
+    private static final Logger LOG = Logger.getLogger(NoticePlanner.class);
+
+    private final NoticeRepository notices;
+    private final NoticeConfig config;
+    private final Clock clock;
+
+    public NoticePlanner(NoticeRepository notices, NoticeConfig config, Clock clock) {
+        this.notices = notices;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    void onPublished(@Observes VersionPublished event) {
+        int queued = notices.queueAnnouncements(event.version().number, Instant.now(clock));
+        LOG.infof("Version %d published: %d announcement(s) queued", event.version().number, queued);
+    }
+
+    /** Queues the reminders and effective-day notices that are due now; returns how many. */
+    @Transactional
+    public int queueScheduled() {
+        Instant now = Instant.now(clock);
+        int queued = notices.queueReminders(now, config.reminderLead());
+        if (config.effectiveNotices()) {
+            queued += notices.queueEffectiveNotices(now);
+        }
+        if (queued > 0) {
+            LOG.infof("Queued %d scheduled notice(s)", queued);
+        }
+        return queued;
+    }
+}

@@ -1,0 +1,275 @@
+package io.subregistry.notice;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The notice outbox. Queueing is set-based (one statement per version or subscriber, so a
+ * publish stays fast whatever the number of subscribers), claiming uses {@code FOR UPDATE SKIP
+ * LOCKED} so instances never take the same notice, and every outcome is recorded only by the
+ * instance that still holds the lease.
+ */
+@ApplicationScoped
+public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
+
+    private static final String INSERT = """
+            insert into notice (id, subscriber_id, version_number, kind, status, recipient, queued_at, next_attempt_at)
+            """;
+
+    private final AgroalDataSource dataSource;
+
+    public NoticeRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Announces a version to every confirmed subscriber following a section it changes. */
+    public int queueAnnouncements(int version, Instant now) {
+        return update(INSERT + """
+                select gen_random_uuid(), s.id, ?, 'ANNOUNCEMENT', 'QUEUED', s.email, ?, ?
+                  from subscriber s
+                 where s.status = 'CONFIRMED'
+                   and (s.sections is null or exists (
+                        select 1 from change_event e
+                         where e.version_number = ?
+                           and (e.section_key = any (s.sections) or e.from_section_key = any (s.sections))))
+                on conflict do nothing""", statement -> {
+            statement.setInt(1, version);
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setInt(4, version);
+        });
+    }
+
+    /** Announces every still-upcoming version that concerns a subscriber who just confirmed. */
+    public int queueUpcomingFor(UUID subscriber, Instant now) {
+        return update(INSERT + """
+                select gen_random_uuid(), s.id, v.number, 'ANNOUNCEMENT', 'QUEUED', s.email, ?, ?
+                  from subscriber s join version v on v.effective_at > ?
+                 where s.id = ? and s.status = 'CONFIRMED'
+                   and (s.sections is null or exists (
+                        select 1 from change_event e
+                         where e.version_number = v.number
+                           and (e.section_key = any (s.sections) or e.from_section_key = any (s.sections))))
+                on conflict do nothing""", statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setObject(4, subscriber);
+        });
+    }
+
+    /**
+     * Reminds those who were announced a version that adds sub-processors, once its objection
+     * deadline (the effective date) is within {@code lead}, unless they objected or left. Versions
+     * announced within the lead time anyway get no reminder.
+     */
+    public int queueReminders(Instant now, java.time.Duration lead) {
+        return update(INSERT + """
+                select gen_random_uuid(), a.subscriber_id, a.version_number, 'REMINDER', 'QUEUED', s.email, ?, ?
+                  from notice a
+                  join version v on v.number = a.version_number
+                  join subscriber s on s.id = a.subscriber_id
+                 where a.kind = 'ANNOUNCEMENT' and a.status <> 'CANCELLED'
+                   and s.status = 'CONFIRMED'
+                   and v.effective_at > ? and v.effective_at <= ?
+                   and v.published_at < v.effective_at - make_interval(secs => ?)
+                   and exists (select 1 from change_event e where e.version_number = v.number and e.type = 'ADDED')
+                   and not exists (select 1 from objection o
+                                    where o.subscriber_id = a.subscriber_id and o.version_number = a.version_number)
+                on conflict do nothing""", statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setTimestamp(4, Timestamp.from(now.plus(lead)));
+            statement.setLong(5, lead.toSeconds());
+        });
+    }
+
+    /** Tells those who were announced a version that it is now in effect (within two days of it). */
+    public int queueEffectiveNotices(Instant now) {
+        return update(INSERT + """
+                select gen_random_uuid(), a.subscriber_id, a.version_number, 'EFFECTIVE', 'QUEUED', s.email, ?, ?
+                  from notice a
+                  join version v on v.number = a.version_number
+                  join subscriber s on s.id = a.subscriber_id
+                 where a.kind = 'ANNOUNCEMENT' and a.status <> 'CANCELLED'
+                   and s.status = 'CONFIRMED'
+                   and v.effective_at <= ? and v.effective_at > ? - interval '2 days'
+                on conflict do nothing""", statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setTimestamp(4, Timestamp.from(now));
+        });
+    }
+
+    public void queueConfirmation(UUID subscriber, String recipient, Instant now) {
+        update(INSERT + " values (gen_random_uuid(), ?, null, 'CONFIRMATION', 'QUEUED', ?, ?, ?)", statement -> {
+            statement.setObject(1, subscriber);
+            statement.setString(2, recipient);
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setTimestamp(4, Timestamp.from(now));
+        });
+    }
+
+    /**
+     * Takes up to {@code limit} notices that are due, or whose lease expired (their instance
+     * died), and leases them to {@code owner}. Rows another instance is claiming are skipped,
+     * not waited for.
+     */
+    public List<ClaimedNotice> claim(String owner, Instant now, Instant leaseUntil, int limit) {
+        List<ClaimedNotice> claimed = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement claim = connection.prepareStatement("""
+                     with due as (
+                         select id from notice
+                          where (status in ('QUEUED', 'RETRYING') and next_attempt_at <= ?)
+                             or (status = 'SENDING' and lease_expires_at <= ?)
+                          order by next_attempt_at
+                          limit ?
+                          for update skip locked)
+                     update notice n
+                        set status = 'SENDING', lease_owner = ?, lease_expires_at = ?, attempts = n.attempts + 1
+                       from due
+                      where n.id = due.id
+                     returning n.id, n.subscriber_id, n.version_number, n.kind, n.recipient, n.attempts""")) {
+            claim.setTimestamp(1, Timestamp.from(now));
+            claim.setTimestamp(2, Timestamp.from(now));
+            claim.setInt(3, limit);
+            claim.setString(4, owner);
+            claim.setTimestamp(5, Timestamp.from(leaseUntil));
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    claimed.add(new ClaimedNotice(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
+                            (Integer) rows.getObject(3), NoticeKind.valueOf(rows.getString(4)), rows.getString(5),
+                            rows.getInt(6), leaseUntil));
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new jakarta.persistence.PersistenceException("could not claim notices", e);
+        }
+    }
+
+    public void storeTokenHashes(List<UUID> ids, List<String> hashes) {
+        update("""
+                update notice n set token_hash = u.hash
+                  from unnest(?::uuid[], ?::text[]) as u(id, hash)
+                 where n.id = u.id and n.token_hash is distinct from u.hash""", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray()));
+            statement.setArray(2, statement.getConnection().createArrayOf("text", hashes.toArray()));
+        });
+    }
+
+    /** A delivered notice: when and under which Message-ID. */
+    public record Sent(UUID id, Instant at, String messageId) {
+    }
+
+    public int recordSent(String owner, List<Sent> sent) {
+        if (sent.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = sent.stream().map(Sent::id).toArray(UUID[]::new);
+        Timestamp[] times = sent.stream().map(s -> Timestamp.from(s.at())).toArray(Timestamp[]::new);
+        String[] messageIds = sent.stream().map(Sent::messageId).toArray(String[]::new);
+        return update("""
+                update notice n
+                   set status = 'SENT', sent_at = u.at, message_id = u.message_id, last_error = null,
+                       lease_owner = null, lease_expires_at = null
+                  from unnest(?::uuid[], ?::timestamptz[], ?::text[]) as u(id, at, message_id)
+                 where n.id = u.id and n.status = 'SENDING' and n.lease_owner = ?""", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids));
+            statement.setArray(2, statement.getConnection().createArrayOf("timestamptz", times));
+            statement.setArray(3, statement.getConnection().createArrayOf("text", messageIds));
+            statement.setString(4, owner);
+        });
+    }
+
+    /** A temporary failure (back to RETRYING at {@code next}) or a final one (FAILED when next is null). */
+    public int recordFailure(String owner, UUID id, String error, Instant next) {
+        return update("""
+                update notice
+                   set status = ?, next_attempt_at = coalesce(?, next_attempt_at), last_error = ?,
+                       lease_owner = null, lease_expires_at = null
+                 where id = ? and status = 'SENDING' and lease_owner = ?""", statement -> {
+            statement.setString(1, next == null ? "FAILED" : "RETRYING");
+            statement.setTimestamp(2, next == null ? null : Timestamp.from(next));
+            statement.setString(3, error);
+            statement.setObject(4, id);
+            statement.setString(5, owner);
+        });
+    }
+
+    public int cancel(String owner, List<UUID> ids, String reason) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return update("""
+                update notice set status = 'CANCELLED', last_error = ?, lease_owner = null, lease_expires_at = null
+                 where id = any (?::uuid[]) and status = 'SENDING' and lease_owner = ?""", statement -> {
+            statement.setString(1, reason);
+            statement.setArray(2, statement.getConnection().createArrayOf("uuid", ids.toArray()));
+            statement.setString(3, owner);
+        });
+    }
+
+    /** Gives back notices this instance holds but will not send (it is shutting down). */
+    public int release(String owner, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return update("""
+                update notice set status = case when attempts > 1 then 'RETRYING' else 'QUEUED' end,
+                                  attempts = attempts - 1, lease_owner = null, lease_expires_at = null
+                 where id = any (?::uuid[]) and status = 'SENDING' and lease_owner = ?""", statement -> {
+            statement.setArray(1, statement.getConnection().createArrayOf("uuid", ids.toArray()));
+            statement.setString(2, owner);
+        });
+    }
+
+    public Map<NoticeStatus, Long> totals(Integer version) {
+        Map<NoticeStatus, Long> totals = new EnumMap<>(NoticeStatus.class);
+        for (NoticeStatus status : NoticeStatus.values()) {
+            totals.put(status, 0L);
+        }
+        getEntityManager().createQuery(
+                        "select n.status, count(n) from Notice n where n.versionNumber = ?1 group by n.status", Object[].class)
+                .setParameter(1, version).getResultList()
+                .forEach(row -> totals.put((NoticeStatus) row[0], (Long) row[1]));
+        return totals;
+    }
+
+    public List<Notice> ofVersion(int version) {
+        return list("versionNumber = ?1 order by recipient, kind", version);
+    }
+
+    public java.util.Optional<Notice> findByTokenHash(String hash) {
+        return find("tokenHash", hash).firstResultOptional();
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private int update(String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new jakarta.persistence.PersistenceException("notice outbox: " + e.getMessage(), e);
+        }
+    }
+}

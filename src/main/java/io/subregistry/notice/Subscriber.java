@@ -1,0 +1,66 @@
+package io.subregistry.notice;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.UUID;
+
+/** Someone who asked to be told about changes. Never deleted: evidence refers to it. */
+@Entity
+@Table(name = "subscriber")
+public class Subscriber {
+
+    public enum Status { PENDING, CONFIRMED, UNSUBSCRIBED }
+
+    @Id
+    public UUID id;
+
+    public String email;
+
+    public String organisation;
+
+    /** Section keys of interest; null for every section. */
+    public String[] sections;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Status status;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
+
+    @Column(name = "unsubscribed_at")
+    public Instant unsubscribedAt;
+
+    @Column(name = "confirm_nonce")
+    public UUID confirmNonce;
+
+    @Column(name = "confirm_token_hash")
+    public String confirmTokenHash;
+
+    @Column(name = "confirm_expires_at")
+    public Instant confirmExpiresAt;
+
+    @Column(name = "last_confirmation_at")
+    public Instant lastConfirmationAt;
+
+    @Column(name = "manage_nonce")
+    public UUID manageNonce;
+
+    @Column(name = "manage_token_hash")
+    public String manageTokenHash;
+
+    @jakarta.persistence.Version
+    public long revision;
+
+    public boolean follows(Collection<String> sectionKeys) {
+        return sections == null || sectionKeys.stream().anyMatch(key -> Arrays.asList(sections).contains(key));
+    }
+}

@@ -1,0 +1,200 @@
+package io.subregistry.notice;
+
+import io.subregistry.audit.AuditAction;
+import io.subregistry.audit.AuditLog;
+import io.subregistry.notice.TokenService.Purpose;
+import io.subregistry.platform.error.GoneException;
+import io.subregistry.platform.error.RegistryException.Violation;
+import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.platform.error.RuleViolationException;
+import io.subregistry.registry.Section;
+import io.subregistry.registry.version.VersionQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Double opt-in subscriptions. Whatever state an address is in, a subscription request
+ * answers the same (no one can learn who subscribed); only a confirmation mail is ever sent
+ * to an address that has not confirmed, and at most one per cooldown.
+ */
+@ApplicationScoped
+public class SubscriptionService {
+
+    private final SubscriberRepository subscribers;
+    private final NoticeRepository notices;
+    private final TokenService tokens;
+    private final VersionQueries versions;
+    private final AuditLog audit;
+    private final NoticeConfig config;
+    private final Clock clock;
+
+    public SubscriptionService(SubscriberRepository subscribers, NoticeRepository notices, TokenService tokens,
+                               VersionQueries versions, AuditLog audit, NoticeConfig config, Clock clock) {
+        this.subscribers = subscribers;
+        this.notices = notices;
+        this.tokens = tokens;
+        this.versions = versions;
+        this.audit = audit;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void subscribe(SubscriptionRequest request) {
+        requireKnownSections(request.sections());
+        Instant now = Instant.now(clock);
+        Subscriber subscriber = subscribers.findByEmail(request.email()).orElse(null);
+        if (subscriber == null) {
+            subscriber = new Subscriber();
+            subscriber.id = UUID.randomUUID();
+            subscriber.email = request.email();
+            subscriber.createdAt = now;
+            rotateManageLink(subscriber);
+            subscriber.status = Subscriber.Status.PENDING;
+            apply(subscriber, request);
+            subscribers.persist(subscriber);
+            subscribers.flush();
+            sendConfirmation(subscriber, now);
+            return;
+        }
+        switch (subscriber.status) {
+            case CONFIRMED -> {
+                // Already subscribed: nothing to do, and nothing that would tell the caller so.
+            }
+            case PENDING -> {
+                if (cooledDown(subscriber, now)) {
+                    apply(subscriber, request);
+                    sendConfirmation(subscriber, now);
+                }
+            }
+            case UNSUBSCRIBED -> {
+                if (cooledDown(subscriber, now)) {
+                    subscriber.status = Subscriber.Status.PENDING;
+                    rotateManageLink(subscriber);
+                    apply(subscriber, request);
+                    sendConfirmation(subscriber, now);
+                }
+            }
+        }
+    }
+
+    /** Confirms by the token of the confirmation mail; the link works once, until it expires. */
+    @Transactional
+    public SubscriptionView confirm(String token) {
+        Subscriber subscriber = subscribers.findByConfirmToken(TokenService.hash(TokenService.requireWellFormed(token)))
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "this confirmation link is not valid or was already used"));
+        Instant now = Instant.now(clock);
+        if (subscriber.confirmExpiresAt != null && !subscriber.confirmExpiresAt.isAfter(now)) {
+            throw new GoneException("this confirmation link expired on " + subscriber.confirmExpiresAt
+                    + "; subscribe again to get a new one");
+        }
+        subscriber.status = Subscriber.Status.CONFIRMED;
+        subscriber.confirmedAt = now;
+        subscriber.unsubscribedAt = null;
+        subscriber.confirmNonce = null;
+        subscriber.confirmTokenHash = null;
+        subscriber.confirmExpiresAt = null;
+        subscribers.flush();
+        notices.queueUpcomingFor(subscriber.id, now);
+        return SubscriptionView.of(subscriber);
+    }
+
+    @Transactional
+    public SubscriptionView manage(String token) {
+        return SubscriptionView.of(byManageToken(token));
+    }
+
+    /** Changes what a confirmed subscriber follows. */
+    @Transactional
+    public SubscriptionView update(String token, List<String> sections, String organisation) {
+        Subscriber subscriber = byManageToken(token);
+        if (subscriber.status != Subscriber.Status.CONFIRMED) {
+            throw new RuleViolationException("this subscription is " + subscriber.status.name().toLowerCase()
+                    + "; subscribe again to follow changes");
+        }
+        List<String> normalised = sections == null || sections.isEmpty() ? null : sections.stream().distinct().sorted().toList();
+        requireKnownSections(normalised);
+        subscriber.sections = normalised == null ? null : normalised.toArray(String[]::new);
+        subscriber.organisation = organisation;
+        return SubscriptionView.of(subscriber);
+    }
+
+    /** Ends a subscription (RFC 8058 one-click or the manage page); unsent notices are cancelled at once. */
+    @Transactional
+    public SubscriptionView unsubscribe(String token) {
+        Subscriber subscriber = byManageToken(token);
+        if (subscriber.status != Subscriber.Status.UNSUBSCRIBED) {
+            subscriber.status = Subscriber.Status.UNSUBSCRIBED;
+            subscriber.unsubscribedAt = Instant.now(clock);
+            subscriber.confirmNonce = null;
+            subscriber.confirmTokenHash = null;
+            subscribers.flush();
+            int cancelled = notices.update("status = ?1, lastError = ?2 where subscriberId = ?3 and status in (?4, ?5)",
+                    NoticeStatus.CANCELLED, "unsubscribed", subscriber.id, NoticeStatus.QUEUED, NoticeStatus.RETRYING);
+            audit.record("subscriber " + MaskedEmail.of(subscriber.email), AuditAction.SUBSCRIBER_UNSUBSCRIBED,
+                    subscriber.id.toString(), Map.of("cancelledNotices", cancelled));
+        }
+        return SubscriptionView.of(subscriber);
+    }
+
+    /** The subscriber a manage link belongs to. */
+    Subscriber byManageToken(String token) {
+        return subscribers.findByManageToken(TokenService.hash(TokenService.requireWellFormed(token)))
+                .orElseThrow(() -> new ResourceNotFoundException("this link is not valid (any more)"));
+    }
+
+    public String manageToken(Subscriber subscriber) {
+        return tokens.token(Purpose.MANAGE, subscriber.id, subscriber.manageNonce);
+    }
+
+    public String confirmToken(Subscriber subscriber) {
+        return tokens.token(Purpose.CONFIRM, subscriber.id, subscriber.confirmNonce);
+    }
+
+    private void sendConfirmation(Subscriber subscriber, Instant now) {
+        subscriber.confirmNonce = UUID.randomUUID();
+        subscriber.confirmTokenHash = TokenService.hash(confirmToken(subscriber));
+        subscriber.confirmExpiresAt = now.plus(config.confirmationExpiry());
+        subscriber.lastConfirmationAt = now;
+        subscribers.flush();
+        notices.queueConfirmation(subscriber.id, subscriber.email, now);
+    }
+
+    private boolean cooledDown(Subscriber subscriber, Instant now) {
+        return subscriber.lastConfirmationAt == null
+                || !subscriber.lastConfirmationAt.plus(config.confirmationCooldown()).isAfter(now);
+    }
+
+    private void rotateManageLink(Subscriber subscriber) {
+        subscriber.manageNonce = UUID.randomUUID();
+        subscriber.manageTokenHash = TokenService.hash(tokens.token(Purpose.MANAGE, subscriber.id, subscriber.manageNonce));
+    }
+
+    private static void apply(Subscriber subscriber, SubscriptionRequest request) {
+        subscriber.organisation = request.organisation();
+        subscriber.sections = request.sections() == null ? null : request.sections().toArray(String[]::new);
+    }
+
+    private void requireKnownSections(List<String> requested) {
+        if (requested == null) {
+            return;
+        }
+        Set<String> known = versions.all().isEmpty() ? Set.of()
+                : versions.snapshot(versions.all().get(versions.all().size() - 1).number()).sections().stream()
+                .map(Section::key).collect(Collectors.toSet());
+        List<String> unknown = requested.stream().filter(key -> !known.contains(key)).toList();
+        if (!unknown.isEmpty()) {
+            throw new RuleViolationException("unknown section(s) " + unknown + "; known: " + known.stream().sorted().toList(),
+                    List.of(Violation.ofField("sections", "unknown section")));
+        }
+    }
+}

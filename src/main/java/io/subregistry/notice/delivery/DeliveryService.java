@@ -1,0 +1,275 @@
+package io.subregistry.notice.delivery;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.subregistry.notice.ClaimedNotice;
+import io.subregistry.notice.NoticeConfig;
+import io.subregistry.notice.NoticeKind;
+import io.subregistry.notice.NoticeRepository;
+import io.subregistry.notice.Subscriber;
+import io.subregistry.notice.SubscriberRepository;
+import io.subregistry.notice.TokenService;
+import io.subregistry.notice.TokenService.Purpose;
+import io.subregistry.notice.mail.NoticeMails;
+import io.subregistry.notice.mail.VersionBrief;
+import io.subregistry.notice.objection.ObjectionRepository;
+import io.subregistry.platform.InstanceIdentity;
+import io.subregistry.registry.Section;
+import io.subregistry.registry.version.RecordedChange;
+import io.subregistry.registry.version.VersionHeader;
+import io.subregistry.registry.version.VersionQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Sends due notices: claims a bounded batch under a lease, builds each mail, sends them over the
+ * mailer's connection pool a few at a time, and records every outcome — only while this
+ * instance still holds the lease, so a notice another instance took over is never recorded twice.
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+
+    private final NoticeRepository notices;
+    private final SubscriberRepository subscribers;
+    private final ObjectionRepository objections;
+    private final VersionQueries versions;
+    private final TokenService tokens;
+    private final NoticeMails mails;
+    private final ReactiveMailer mailer;
+    private final NoticeConfig config;
+    private final Clock clock;
+    private final String owner;
+    private final Backoff backoff;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+
+    public DeliveryService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
+                           VersionQueries versions, TokenService tokens, NoticeMails mails, ReactiveMailer mailer,
+                           NoticeConfig config, Clock clock, InstanceIdentity instance) {
+        this.notices = notices;
+        this.subscribers = subscribers;
+        this.objections = objections;
+        this.versions = versions;
+        this.tokens = tokens;
+        this.mails = mails;
+        this.mailer = mailer;
+        this.config = config;
+        this.clock = clock;
+        this.owner = instance.name();
+        this.backoff = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), config.maxAttempts());
+    }
+
+    /** What one round did. */
+    public record Round(int claimed, int sent, int retrying, int failed, int cancelled) {
+        static final Round NOTHING = new Round(0, 0, 0, 0, 0);
+
+        public Round plus(Round other) {
+            return new Round(claimed + other.claimed, sent + other.sent, retrying + other.retrying,
+                    failed + other.failed, cancelled + other.cancelled);
+        }
+    }
+
+    /** Rounds until nothing is due or the time budget is spent. */
+    public Round deliverDue() {
+        Instant until = Instant.now(clock).plus(config.dispatchBudget());
+        Round total = Round.NOTHING;
+        Round round;
+        do {
+            round = deliverBatch();
+            total = total.plus(round);
+        } while (round.claimed() > 0 && !stopping.get() && Instant.now(clock).isBefore(until));
+        return total;
+    }
+
+    /** One claim-send-record cycle over at most {@code registry.notices.batch-size} notices. */
+    public Round deliverBatch() {
+        if (stopping.get()) {
+            return Round.NOTHING;
+        }
+        Instant now = Instant.now(clock);
+        List<ClaimedNotice> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        if (claimed.isEmpty()) {
+            return Round.NOTHING;
+        }
+        Map<UUID, Subscriber> recipients = QuarkusTransaction.requiringNew().call(() -> subscribersOf(claimed));
+        Map<String, UUID> objected = QuarkusTransaction.requiringNew().call(() -> objectionsOf(claimed));
+        Map<Integer, VersionBrief> briefs = new HashMap<>();
+        List<Prepared> toSend = new ArrayList<>();
+        List<UUID> cancelled = new ArrayList<>();
+        Map<UUID, String> cancelReasons = new HashMap<>();
+        for (ClaimedNotice notice : claimed) {
+            Subscriber subscriber = recipients.get(notice.subscriberId());
+            String reason = whyNotSend(notice, subscriber, objected, now);
+            if (reason != null) {
+                cancelled.add(notice.id());
+                cancelReasons.put(notice.id(), reason);
+                continue;
+            }
+            toSend.add(new Prepared(notice, build(notice, subscriber, briefs)));
+        }
+        if (!cancelled.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> cancelled.stream()
+                    .collect(Collectors.groupingBy(cancelReasons::get))
+                    .forEach((reason, ids) -> notices.cancel(owner, ids, reason)));
+        }
+        List<SendOutcome> outcomes = send(toSend);
+        return record(claimed, cancelled.size(), outcomes);
+    }
+
+    /** Stops claiming new work (graceful shutdown); the batch in hand is finished. */
+    public void stop() {
+        stopping.set(true);
+    }
+
+    private List<ClaimedNotice> claim(Instant now) {
+        List<ClaimedNotice> claimed = notices.claim(owner, now, now.plus(config.lease()), config.batchSize());
+        List<ClaimedNotice> withLinks = claimed.stream().filter(notice -> notice.kind() != NoticeKind.CONFIRMATION).toList();
+        if (!withLinks.isEmpty()) {
+            notices.storeTokenHashes(withLinks.stream().map(ClaimedNotice::id).toList(),
+                    withLinks.stream().map(notice -> TokenService.hash(objectionToken(notice))).toList());
+        }
+        return claimed;
+    }
+
+    private Map<UUID, Subscriber> subscribersOf(List<ClaimedNotice> claimed) {
+        List<UUID> ids = claimed.stream().map(ClaimedNotice::subscriberId).distinct().toList();
+        return subscribers.list("id in ?1", ids).stream()
+                .peek(subscribers.getEntityManager()::detach)
+                .collect(Collectors.toMap(subscriber -> subscriber.id, subscriber -> subscriber));
+    }
+
+    /** Subscribers who objected to a version, keyed "subscriber/version": they get no reminder. */
+    private Map<String, UUID> objectionsOf(List<ClaimedNotice> claimed) {
+        List<ClaimedNotice> reminders = claimed.stream().filter(notice -> notice.kind() == NoticeKind.REMINDER).toList();
+        Map<String, UUID> objected = new HashMap<>();
+        if (reminders.isEmpty()) {
+            return objected;
+        }
+        objections.list("subscriberId in ?1 and versionNumber in ?2",
+                        reminders.stream().map(ClaimedNotice::subscriberId).distinct().toList(),
+                        reminders.stream().map(ClaimedNotice::versionNumber).distinct().toList())
+                .forEach(objection -> objected.put(objection.subscriberId + "/" + objection.versionNumber, objection.id));
+        return objected;
+    }
+
+    private String whyNotSend(ClaimedNotice notice, Subscriber subscriber, Map<String, UUID> objected, Instant now) {
+        if (notice.kind() == NoticeKind.CONFIRMATION) {
+            if (subscriber.status != Subscriber.Status.PENDING || subscriber.confirmNonce == null) {
+                return "no confirmation needed any more";
+            }
+            if (!subscriber.confirmExpiresAt.isAfter(now)) {
+                return "the confirmation link expired before it could be sent";
+            }
+            return null;
+        }
+        if (subscriber.status != Subscriber.Status.CONFIRMED) {
+            return "unsubscribed";
+        }
+        if (notice.kind() == NoticeKind.REMINDER && objected.containsKey(key(notice))) {
+            return "objected already";
+        }
+        return null;
+    }
+
+    private Mail build(ClaimedNotice notice, Subscriber subscriber, Map<Integer, VersionBrief> briefs) {
+        String manageToken = tokens.token(Purpose.MANAGE, subscriber.id, subscriber.manageNonce);
+        if (notice.kind() == NoticeKind.CONFIRMATION) {
+            return mails.confirmation(notice, subscriber, tokens.token(Purpose.CONFIRM, subscriber.id, subscriber.confirmNonce),
+                    manageToken);
+        }
+        VersionBrief brief = briefs.computeIfAbsent(notice.versionNumber(), this::brief);
+        return mails.notice(notice, subscriber, brief, new NoticeMails.Links(manageToken, objectionToken(notice)));
+    }
+
+    private VersionBrief brief(int number) {
+        VersionHeader header = versions.require(number);
+        Map<String, String> titles = new HashMap<>();
+        versions.snapshot(number).sections().forEach(section -> titles.put(section.key(), section.title()));
+        if (number > 1) {
+            for (Section section : versions.snapshot(number - 1).sections()) {
+                titles.putIfAbsent(section.key(), section.title());
+            }
+        }
+        return new VersionBrief(header, versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles,
+                number > 1 ? number - 1 : null);
+    }
+
+    private record Prepared(ClaimedNotice notice, Mail mail) {
+    }
+
+    /** Sends with at most {@code send-concurrency} mails in flight; a send that outlives its lease is not attempted. */
+    private List<SendOutcome> send(List<Prepared> prepared) {
+        if (prepared.isEmpty()) {
+            return List.of();
+        }
+        Duration timeout = config.sendTimeout();
+        return Multi.createFrom().iterable(prepared)
+                .onItem().transformToUni(item -> sendOne(item, timeout))
+                .merge(Math.max(1, config.sendConcurrency()))
+                .collect().asList()
+                .await().indefinitely();
+    }
+
+    private Uni<SendOutcome> sendOne(Prepared item, Duration timeout) {
+        ClaimedNotice notice = item.notice();
+        if (!Instant.now(clock).plus(timeout).isBefore(notice.leaseExpiresAt())) {
+            return Uni.createFrom().item(SendOutcome.failed(notice.id(), new IllegalStateException("lease ran out before sending")));
+        }
+        String messageId = mails.messageId(notice);
+        return mailer.send(item.mail())
+                .ifNoItem().after(timeout).fail()
+                .map(ignored -> SendOutcome.delivered(notice.id(), messageId))
+                .onFailure().recoverWithItem(failure -> SendOutcome.failed(notice.id(), failure));
+    }
+
+    private Round record(List<ClaimedNotice> claimed, int cancelled, List<SendOutcome> outcomes) {
+        Map<UUID, Integer> attempts = claimed.stream().collect(Collectors.toMap(ClaimedNotice::id, ClaimedNotice::attempts));
+        Instant now = Instant.now(clock);
+        List<NoticeRepository.Sent> sent = outcomes.stream().filter(SendOutcome::isDelivered)
+                .map(outcome -> new NoticeRepository.Sent(outcome.notice(), now, outcome.messageId())).toList();
+        int[] retrying = {0};
+        int[] failed = {0};
+        QuarkusTransaction.requiringNew().run(() -> {
+            notices.recordSent(owner, sent);
+            for (SendOutcome outcome : outcomes) {
+                if (outcome.isDelivered()) {
+                    continue;
+                }
+                Instant next = outcome.permanent() ? null : backoff.next(outcome.notice(), attempts.get(outcome.notice()), now);
+                notices.recordFailure(owner, outcome.notice(), outcome.error(), next);
+                if (next == null) {
+                    failed[0]++;
+                } else {
+                    retrying[0]++;
+                }
+            }
+        });
+        if (retrying[0] + failed[0] > 0) {
+            LOG.warnf("Notice delivery: %d sent, %d to retry, %d failed for good", sent.size(), retrying[0], failed[0]);
+        }
+        return new Round(claimed.size(), sent.size(), retrying[0], failed[0], cancelled);
+    }
+
+    private String objectionToken(ClaimedNotice notice) {
+        return tokens.token(Purpose.NOTICE, notice.id(), notice.id());
+    }
+
+    private static String key(ClaimedNotice notice) {
+        return notice.subscriberId() + "/" + notice.versionNumber();
+    }
+}

@@ -1,0 +1,36 @@
+package io.subregistry.notice.delivery;
+
+import io.vertx.ext.mail.SMTPException;
+
+import java.util.UUID;
+
+/** How one send ended: delivered to the SMTP server, or failed temporarily or for good. */
+public record SendOutcome(UUID notice, String messageId, String error, boolean permanent) {
+
+    public static SendOutcome delivered(UUID notice, String messageId) {
+        return new SendOutcome(notice, messageId, null, false);
+    }
+
+    /**
+     * A 5xx reply is the server's final word ("no such mailbox"): retrying cannot help. Anything
+     * else (4xx, refused connection, timeout) may pass later.
+     */
+    public static SendOutcome failed(UUID notice, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SMTPException smtp) {
+                return new SendOutcome(notice, null, describe(smtp), smtp.isPermanent());
+            }
+        }
+        return new SendOutcome(notice, null, describe(failure), false);
+    }
+
+    public boolean isDelivered() {
+        return error == null;
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String single = message.replaceAll("[\\r\\n]+", " ").strip();
+        return single.length() > 500 ? single.substring(0, 500) : single;
+    }
+}

@@ -1,0 +1,190 @@
+package io.subregistry.notice.mail;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+import io.subregistry.diff.Change;
+import io.subregistry.diff.ChangeType;
+import io.subregistry.notice.ClaimedNotice;
+import io.subregistry.notice.NoticeConfig;
+import io.subregistry.notice.NoticeKind;
+import io.subregistry.notice.Subscriber;
+import io.subregistry.notice.mail.MailViews.ChangeLine;
+import io.subregistry.notice.mail.MailViews.ConfirmationMail;
+import io.subregistry.notice.mail.MailViews.FieldLine;
+import io.subregistry.notice.mail.MailViews.NoticeMail;
+import io.subregistry.platform.RegistryConfig;
+import io.subregistry.registry.Subprocessor;
+import io.subregistry.registry.SubprocessorField;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the mails: subject, HTML and text parts, and the list headers (List-Id,
+ * List-Unsubscribe with RFC 8058 one-click, Message-ID). Every header value passes through
+ * {@link MailHeaders}, so data can never add a header.
+ */
+@ApplicationScoped
+public class NoticeMails {
+
+    static final String LIST_NAME = "Sub-processor changes";
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
+    private static final Map<String, String> FIELD_LABELS = Map.of(
+            "name", "Name", "legalAddress", "Legal address", "location", "Location",
+            "processingActivity", "Processing activity", "website", "Website", "dataCategories", "Data categories",
+            "transferMechanism", "Transfer mechanism", "dpaUrl", "DPA",
+            "title", "Title", "description", "Description");
+
+    private final NoticeConfig config;
+    private final ZoneId zone;
+    private final String baseUrl;
+
+    public NoticeMails(NoticeConfig config, RegistryConfig registry) {
+        this.config = config;
+        this.zone = registry.zone();
+        this.baseUrl = registry.publicBaseUrl().replaceAll("/+$", "");
+    }
+
+    /** The links a mail carries, built from tokens the caller derived. */
+    public record Links(String manageToken, String objectionToken) {
+    }
+
+    public Mail confirmation(ClaimedNotice notice, Subscriber subscriber, String confirmToken, String manageToken) {
+        ConfirmationMail view = new ConfirmationMail(LIST_NAME, url("/subscription/confirm/" + confirmToken),
+                readable(subscriber.confirmExpiresAt) + " (" + subscriber.confirmExpiresAt + ")",
+                subscriber.sections == null ? List.of() : Arrays.asList(subscriber.sections));
+        TemplateInstance template = MailTemplates.confirmation(view);
+        return compose(notice, "Confirm your subscription to our sub-processor changes", template, manageToken);
+    }
+
+    public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links) {
+        List<Change> relevant = brief.changes().stream().filter(change -> concerns(subscriber, change)).toList();
+        boolean objectable = relevant.stream().anyMatch(change -> change.type() == ChangeType.ADDED);
+        NoticeMail view = new NoticeMail(notice.kind(), LIST_NAME, brief.header().number(), brief.header().summary(),
+                readable(brief.header().effectiveAt()), readable(brief.header().effectiveAt()),
+                readable(brief.header().publishedAt()), brief.header().emergencyReason(),
+                relevant.stream().map(change -> line(change, brief.sectionTitles())).toList(),
+                brief.changes().size() - relevant.size(), objectable,
+                url("/diff?from=" + (brief.previousNumber() == null ? brief.header().number() : brief.previousNumber())
+                        + "&to=" + brief.header().number()),
+                url("/objection/" + links.objectionToken()), url("/unsubscribe/" + links.manageToken()),
+                url("/subscription/" + links.manageToken()));
+        return compose(notice, subject(notice.kind(), brief, relevant), MailTemplates.notice(view), links.manageToken());
+    }
+
+    private Mail compose(ClaimedNotice notice, String subject, TemplateInstance template, String manageToken) {
+        Mail mail = new Mail()
+                .setFrom(MailHeaders.sanitize(config.from(), 300))
+                .setTo(List.of(MailHeaders.sanitize(notice.recipient(), 254)))
+                .setSubject(MailHeaders.subject(subject))
+                .setHtml(render(template, Variant.forContentType(Variant.TEXT_HTML)))
+                .setText(render(template, Variant.forContentType(Variant.TEXT_PLAIN)));
+        String unsubscribe = "<" + url("/unsubscribe/" + manageToken) + ">";
+        String mailto = config.unsubscribeMailto().map(address -> ", <mailto:" + MailHeaders.sanitize(address, 254)
+                + "?subject=unsubscribe>").orElse("");
+        mail.addHeader("Message-ID", messageId(notice));
+        mail.addHeader("List-Id", LIST_NAME + " <" + MailHeaders.sanitize(config.listId(), 200) + ">");
+        mail.addHeader("List-Unsubscribe", unsubscribe + mailto);
+        mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        mail.addHeader("Auto-Submitted", "auto-generated");
+        return mail;
+    }
+
+    /** Our own Message-ID, so the delivery record can prove which message went out. */
+    public String messageId(ClaimedNotice notice) {
+        // The same for every attempt: a receiver can recognise a resend after a crash as the same message.
+        return "<notice-" + notice.id() + "@" + MailHeaders.sanitize(config.listId(), 200) + ">";
+    }
+
+    private String subject(NoticeKind kind, VersionBrief brief, List<Change> relevant) {
+        String date = readable(brief.header().effectiveAt());
+        String what = describe(relevant.isEmpty() ? brief.changes() : relevant);
+        return switch (kind) {
+            case ANNOUNCEMENT -> "Sub-processor changes on " + date + ": " + what;
+            case REMINDER -> "Reminder: sub-processor changes on " + date + ": " + what;
+            case EFFECTIVE -> "Now in effect: sub-processor changes of " + date;
+            case CONFIRMATION -> "Confirm your subscription";
+        };
+    }
+
+    private static String describe(List<Change> changes) {
+        List<String> parts = changes.stream().filter(change -> change.subprocessorId() != null).limit(3)
+                .map(change -> change.name() + " " + switch (change.type()) {
+                    case ADDED -> "added";
+                    case REMOVED -> "removed";
+                    case MOVED -> "moved";
+                    default -> "changed";
+                }).toList();
+        if (parts.isEmpty()) {
+            return changes.size() + " change(s) to sections";
+        }
+        long more = changes.stream().filter(change -> change.subprocessorId() != null).count() - parts.size();
+        return String.join(", ", parts) + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    private static boolean concerns(Subscriber subscriber, Change change) {
+        List<String> sections = change.fromSection() == null ? List.of(change.section())
+                : List.of(change.section(), change.fromSection());
+        return subscriber.follows(sections);
+    }
+
+    private static ChangeLine line(Change change, Map<String, String> titles) {
+        String section = titles.getOrDefault(change.section(), change.section());
+        String from = change.fromSection() == null ? null : titles.getOrDefault(change.fromSection(), change.fromSection());
+        List<FieldLine> fields = switch (change.type()) {
+            case ADDED -> everyField(change.entry(), false);
+            case REMOVED -> everyField(change.entry(), true);
+            case MODIFIED, SECTION_MODIFIED -> change.fields().stream()
+                    .map(field -> new FieldLine(FIELD_LABELS.getOrDefault(field.field(), field.field()),
+                            orNone(field.before()), orNone(field.after()))).toList();
+            default -> List.of();
+        };
+        String label = switch (change.type()) {
+            case ADDED -> "Added";
+            case REMOVED -> "Removed";
+            case MODIFIED -> "Modified";
+            case MOVED -> "Moved";
+            case SECTION_ADDED -> "New section";
+            case SECTION_REMOVED -> "Section removed";
+            case SECTION_MODIFIED -> "Section changed";
+        };
+        return new ChangeLine(label, change.name(), section, from, fields);
+    }
+
+    private static List<FieldLine> everyField(Subprocessor entry, boolean before) {
+        List<FieldLine> fields = new ArrayList<>();
+        for (SubprocessorField field : SubprocessorField.values()) {
+            String value = field.valueOf(entry);
+            if (field != SubprocessorField.NAME && value != null) {
+                String label = FIELD_LABELS.get(field.jsonName());
+                fields.add(before ? new FieldLine(label, value, null) : new FieldLine(label, null, value));
+            }
+        }
+        return fields;
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "(none)" : value;
+    }
+
+    private String readable(Instant instant) {
+        return READABLE.format(LocalDate.ofInstant(instant, zone));
+    }
+
+    private String url(String path) {
+        return baseUrl + path;
+    }
+
+    private static String render(TemplateInstance template, Variant variant) {
+        return template.setAttribute(TemplateInstance.SELECTED_VARIANT, variant).render();
+    }
+}

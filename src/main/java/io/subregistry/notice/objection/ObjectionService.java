@@ -1,0 +1,183 @@
+package io.subregistry.notice.objection;
+
+import io.subregistry.audit.AuditAction;
+import io.subregistry.audit.AuditLog;
+import io.subregistry.diff.ChangeType;
+import io.subregistry.notice.MaskedEmail;
+import io.subregistry.notice.Notice;
+import io.subregistry.notice.NoticeKind;
+import io.subregistry.notice.NoticeRepository;
+import io.subregistry.notice.Subscriber;
+import io.subregistry.notice.SubscriberRepository;
+import io.subregistry.notice.TokenService;
+import io.subregistry.platform.error.ConflictException;
+import io.subregistry.platform.error.RegistryException.Violation;
+import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.platform.error.RuleViolationException;
+import io.subregistry.registry.version.RecordedChange;
+import io.subregistry.registry.version.VersionHeader;
+import io.subregistry.registry.version.VersionQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Objections to upcoming additions (SCC Clause 9(a)): made from a notice's link before the
+ * version takes effect, one per subscriber and version, then resolved by legal staff.
+ */
+@ApplicationScoped
+public class ObjectionService {
+
+    private final NoticeRepository notices;
+    private final SubscriberRepository subscribers;
+    private final ObjectionRepository objections;
+    private final VersionQueries versions;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ObjectionService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
+                            VersionQueries versions, AuditLog audit, Clock clock) {
+        this.notices = notices;
+        this.subscribers = subscribers;
+        this.objections = objections;
+        this.versions = versions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ObjectionForm form(String token) {
+        Notice notice = noticeOf(token);
+        Subscriber subscriber = subscribers.findById(notice.subscriberId);
+        VersionHeader version = versions.require(notice.versionNumber);
+        Instant now = Instant.now(clock);
+        List<ObjectionForm.AddedSubprocessor> additions = additions(version.number());
+        Optional<Objection> existing = objections.of(subscriber.id, version.number());
+        String closed = closedBecause(version, subscriber, additions, existing, now);
+        return new ObjectionForm(version.number(), version.summary(), version.effectiveAt(), deadline(version),
+                closed == null, closed, additions, existing.map(this::view).orElse(null));
+    }
+
+    @Transactional
+    public ObjectionView object(String token, ObjectionRequest request) {
+        Notice notice = noticeOf(token);
+        Subscriber subscriber = subscribers.findById(notice.subscriberId);
+        VersionHeader version = versions.require(notice.versionNumber);
+        Instant now = Instant.now(clock);
+        List<ObjectionForm.AddedSubprocessor> additions = additions(version.number());
+        Optional<Objection> existing = objections.of(subscriber.id, version.number());
+        if (existing.isPresent()) {
+            throw new ConflictException("your objection to version " + version.number() + " was recorded on "
+                    + existing.get().receivedAt + "; legal staff will answer it");
+        }
+        String closed = closedBecause(version, subscriber, additions, existing, now);
+        if (closed != null) {
+            throw new RuleViolationException(closed + "; nothing was recorded");
+        }
+        Set<UUID> objectable = additions.stream().map(a -> a.subprocessor().id()).collect(Collectors.toSet());
+        List<UUID> unknown = request.subprocessorIds().stream().filter(id -> !objectable.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new RuleViolationException("version " + version.number() + " does not add " + unknown
+                    + "; you can object to what it adds", List.of(Violation.ofField("subprocessorIds", "not added by this version")));
+        }
+        Objection objection = new Objection();
+        objection.id = UUID.randomUUID();
+        objection.subscriberId = subscriber.id;
+        objection.versionNumber = version.number();
+        objection.noticeId = notice.id;
+        objection.subprocessorIds = request.subprocessorIds().stream().distinct().toArray(UUID[]::new);
+        objection.reason = request.reason().strip();
+        objection.receivedAt = now;
+        objections.persist(objection);
+        audit.record("subscriber " + MaskedEmail.of(subscriber.email), AuditAction.OBJECTION_RECEIVED,
+                "version " + version.number(), Map.of("objection", objection.id.toString(),
+                        "subprocessors", List.of(objection.subprocessorIds).stream().map(UUID::toString).toList()));
+        return view(objection);
+    }
+
+    @Transactional
+    public List<ObjectionView> ofVersion(int version) {
+        versions.require(version);
+        return objections.ofVersion(version).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    public ObjectionView resolve(UUID id, ResolutionRequest request, String actor) {
+        Objection objection = objections.findByIdOptional(id)
+                .orElseThrow(() -> new ResourceNotFoundException("there is no objection " + id));
+        if (objection.outcome != null) {
+            throw new ConflictException("this objection was already resolved (" + objection.outcome + ") by "
+                    + objection.resolvedBy + " on " + objection.resolvedAt);
+        }
+        objection.outcome = request.outcome();
+        objection.resolutionNote = request.note() == null ? null : request.note().strip();
+        objection.resolvedBy = actor;
+        objection.resolvedAt = Instant.now(clock);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("version", objection.versionNumber);
+        details.put("outcome", objection.outcome.name());
+        if (objection.resolutionNote != null) {
+            details.put("note", objection.resolutionNote);
+        }
+        audit.record(actor, AuditAction.OBJECTION_RESOLVED, objection.id.toString(), details);
+        return view(objection);
+    }
+
+    /** Objections close when the version takes effect: from then on the change is in force. */
+    public static Instant deadline(VersionHeader version) {
+        return version.effectiveAt();
+    }
+
+    private String closedBecause(VersionHeader version, Subscriber subscriber, List<ObjectionForm.AddedSubprocessor> additions,
+                                 Optional<Objection> existing, Instant now) {
+        if (!deadline(version).isAfter(now)) {
+            return "the objection deadline for version " + version.number() + " passed on " + deadline(version);
+        }
+        if (subscriber.status != Subscriber.Status.CONFIRMED) {
+            return "this subscription has ended";
+        }
+        if (additions.isEmpty()) {
+            return "version " + version.number() + " adds no sub-processor to object to";
+        }
+        if (existing.isPresent()) {
+            return "you objected on " + existing.get().receivedAt;
+        }
+        return null;
+    }
+
+    private List<ObjectionForm.AddedSubprocessor> additions(int version) {
+        return versions.changesOf(version).stream()
+                .map(RecordedChange::change)
+                .filter(change -> change.type() == ChangeType.ADDED)
+                .map(change -> new ObjectionForm.AddedSubprocessor(change.section(), change.entry()))
+                .toList();
+    }
+
+    private Notice noticeOf(String token) {
+        Notice notice = notices.findByTokenHash(TokenService.hash(TokenService.requireWellFormed(token)))
+                .filter(found -> found.kind != NoticeKind.CONFIRMATION)
+                .orElseThrow(() -> new ResourceNotFoundException("this objection link is not valid"));
+        return notice;
+    }
+
+    private ObjectionView view(Objection objection) {
+        Subscriber subscriber = subscribers.findById(objection.subscriberId);
+        Map<UUID, String> names = versions.changesOf(objection.versionNumber).stream()
+                .filter(change -> change.change().subprocessorId() != null)
+                .collect(Collectors.toMap(change -> change.change().subprocessorId(), change -> change.change().name(),
+                        (first, second) -> first));
+        return new ObjectionView(objection.id, objection.versionNumber, subscriber.email, subscriber.organisation,
+                List.of(objection.subprocessorIds).stream().map(id -> new ObjectionView.Objected(id, names.get(id))).toList(),
+                objection.reason, objection.receivedAt, objection.outcome, objection.resolutionNote, objection.resolvedBy,
+                objection.resolvedAt);
+    }
+}

@@ -1,0 +1,71 @@
+package io.subregistry.web;
+
+import io.quarkus.qute.TemplateInstance;
+import io.subregistry.platform.error.GoneException;
+import io.subregistry.platform.error.RegistryException;
+import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.platform.error.TooManyRequestsException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.function.Supplier;
+
+/** Pages answer in HTML even when something is refused: an error page with the right status, never problem+json. */
+final class HtmlResponses {
+
+    static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
+
+    private HtmlResponses() {
+    }
+
+    static Response page(TemplateInstance page) {
+        return page(200, page);
+    }
+
+    static Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(HTML).entity(page.render())
+                // pages reached from mail links carry a token in their address
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** Runs a page action; a refusal becomes an error page telling the reader what happened. */
+    static Response attempt(String title, Supplier<Response> action) {
+        try {
+            return action.get();
+        } catch (RegistryException refused) {
+            Response answer = page(status(refused), Pages.message(Pages.Message.bad(title, sentence(refused.detail()))
+                    .withLink("/", "Go to the current list of sub-processors")));
+            if (refused instanceof TooManyRequestsException limited) {
+                return Response.fromResponse(answer).header("Retry-After", limited.retryAfterSeconds()).build();
+            }
+            return answer;
+        }
+    }
+
+    private static int status(RegistryException refused) {
+        if (refused instanceof ResourceNotFoundException) {
+            return 404;
+        }
+        if (refused instanceof GoneException) {
+            return 410;
+        }
+        if (refused instanceof TooManyRequestsException) {
+            return 429;
+        }
+        if (refused instanceof io.subregistry.platform.error.ConflictException) {
+            return 409;
+        }
+        if (refused instanceof io.subregistry.platform.error.InvalidInputException) {
+            return 400;
+        }
+        return 422;
+    }
+
+    private static String sentence(String detail) {
+        if (detail == null || detail.isEmpty()) {
+            return "Something went wrong.";
+        }
+        String capital = Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
+        return capital.endsWith(".") ? capital : capital + ".";
+    }
+}

@@ -1,0 +1,45 @@
+package io.subregistry.web;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.subregistry.notice.SubscriptionView;
+import io.subregistry.notice.objection.ObjectionForm;
+
+import java.util.List;
+
+/** The type-checked page templates (templates/web); Qute escapes every value they print. */
+@CheckedTemplate(basePath = "web")
+public final class Pages {
+
+    private Pages() {
+    }
+
+    /** A one-message page: a confirmation, an outcome or an error. */
+    public record Message(String title, String text, String tone, String linkUrl, String linkText) {
+        public static Message ok(String title, String text) {
+            return new Message(title, text, "ok", null, null);
+        }
+
+        public static Message bad(String title, String text) {
+            return new Message(title, text, "bad", null, null);
+        }
+
+        public Message withLink(String url, String text) {
+            return new Message(title, this.text, tone, url, text);
+        }
+    }
+
+    /** A section as the manage page offers it. */
+    public record SectionChoice(String key, String title, boolean followed) {
+    }
+
+    public static native TemplateInstance message(Message page);
+
+    public static native TemplateInstance confirm(String token);
+
+    public static native TemplateInstance unsubscribe(String token, String email);
+
+    public static native TemplateInstance manage(String token, SubscriptionView view, List<SectionChoice> sections, boolean saved);
+
+    public static native TemplateInstance objection(String token, ObjectionForm form, String effective, String deadline);
+}

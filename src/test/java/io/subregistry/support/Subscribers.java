@@ -1,0 +1,56 @@
+package io.subregistry.support;
+
+import io.restassured.http.ContentType;
+import io.subregistry.notice.delivery.DeliveryService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.mail.internet.MimeMessage;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Subscribers for tests: through the real double opt-in, or many at once straight into the database. */
+@ApplicationScoped
+public class Subscribers {
+
+    public static final String CONFIRM_PREFIX = "http://localhost:8080/subscription/confirm/";
+
+    private final DeliveryService delivery;
+    private final TestDatabase database;
+
+    public Subscribers(DeliveryService delivery, TestDatabase database) {
+        this.delivery = delivery;
+        this.database = database;
+    }
+
+    public static void subscribe(String email, String... sections) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("email", email);
+        if (sections.length > 0) {
+            body.put("sections", List.of(sections));
+        }
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/subscriptions").then().statusCode(202);
+    }
+
+    /** Subscribes, sends the confirmation mail, follows its link: a confirmed subscriber. */
+    public void confirmed(String email, String... sections) {
+        subscribe(email, sections);
+        delivery.deliverDue();
+        List<MimeMessage> mails = Mailbox.to(email);
+        assertThat(mails).as("confirmation mail to " + email).isNotEmpty();
+        String token = Mailbox.link(mails.get(mails.size() - 1), CONFIRM_PREFIX).substring(CONFIRM_PREFIX.length());
+        given().post("/api/v1/subscriptions/confirmations/" + token).then().statusCode(200);
+    }
+
+    /** {@code count} confirmed subscribers following every section, inserted directly (their links are not usable). */
+    public void many(int count, String prefix) {
+        database.execute("""
+                insert into subscriber (id, email, status, created_at, confirmed_at, manage_nonce, manage_token_hash)
+                select gen_random_uuid(), '%s' || i || '@example.com', 'CONFIRMED', now(), now(), gen_random_uuid(),
+                       md5('%s' || i || random())
+                  from generate_series(1, %d) as i""".formatted(prefix, prefix, count));
+    }
+}
