@@ -54,6 +54,9 @@ class RoleMatrixTest extends RegistryTest {
             new Endpoint("GET", "/api/v1/versions/verify", "/api/v1/versions/verify", READERS),
             new Endpoint("GET", "/api/v1/audit-log", "/api/v1/audit-log", READERS),
             new Endpoint("GET", "/api/v1/me", "/api/v1/me", ANY_STAFF),
+            new Endpoint("GET", "/api/v1/versions/1/notices", "/api/v1/versions/{number}/notices", READERS),
+            new Endpoint("GET", "/api/v1/versions/1/objections", "/api/v1/versions/{number}/objections", READERS),
+            new Endpoint("POST", "/api/v1/objections/" + NO_SUCH_ID + "/resolution", "/api/v1/objections/{id}/resolution", LEGAL),
             new Endpoint("GET", "/api/v1/admin/users", "/api/v1/admin/users", ADMIN),
             new Endpoint("POST", "/api/v1/admin/users", "/api/v1/admin/users", ADMIN),
             new Endpoint("GET", "/api/v1/admin/users/nobody-here", "/api/v1/admin/users/{username}", ADMIN),
@@ -64,7 +67,11 @@ class RoleMatrixTest extends RegistryTest {
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "GET /api/v1", "GET /api/v1/subprocessors", "GET /api/v1/upcoming", "GET /api/v1/versions", "GET /api/v1/versions/{number}",
-            "GET /api/v1/versions/{number}/changes", "GET /api/v1/changes", "GET /api/v1/diff");
+            "GET /api/v1/versions/{number}/changes", "GET /api/v1/changes", "GET /api/v1/diff",
+            "POST /api/v1/subscriptions", "POST /api/v1/subscriptions/confirmations/{token}",
+            "GET /api/v1/subscriptions/{token}", "PUT /api/v1/subscriptions/{token}",
+            "POST /api/v1/subscriptions/{token}/unsubscribe", "GET /api/v1/objections/{token}",
+            "POST /api/v1/objections/{token}");
 
     private static final Map<String, String> ACCOUNT_OF_ROLE = Map.of(
             "legal", Staff.LEGAL, "auditor", Staff.AUDITOR, "admin", Staff.ADMIN);

@@ -38,6 +38,10 @@ public final class Mailbox {
         stop();
     }
 
+    public static int port() {
+        return port;
+    }
+
     public static synchronized void serverUp() {
         if (server == null) {
             server = GreenMailResource.server(port);
