@@ -42,21 +42,72 @@ public class AccountService {
     public record Authenticated(String username, Set<String> roles) {
     }
 
+    /** How a sign-in ended; {@code lockedUntil} is set when the account is locked. */
+    public record SignIn(Authenticated staff, Instant lockedUntil) {
+        public boolean succeeded() {
+            return staff != null;
+        }
+    }
+
+    public static final int MAX_FAILED_SIGN_INS = 5;
+    public static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(15);
+
     @Transactional
     public Optional<Authenticated> authenticate(String username, String password) {
+        return Optional.ofNullable(signIn(username, password).staff());
+    }
+
+    /**
+     * Checks a password. After {@value #MAX_FAILED_SIGN_INS} failures in a row an account is
+     * locked for {@link #LOCKOUT}, even for the right password, which stops online guessing;
+     * the counter lives in the database, so it holds across instances.
+     */
+    @Transactional
+    public SignIn signIn(String username, String password) {
         Optional<StaffAccount> found = accounts.findByUsername(username.toLowerCase());
         if (found.isEmpty()) {
             BcryptUtil.matches(password, DECOY_HASH);
-            return Optional.empty();
+            return new SignIn(null, null);
         }
         StaffAccount account = found.get();
+        Instant now = Instant.now(clock);
+        if (account.lockedUntil != null && account.lockedUntil.isAfter(now)) {
+            return new SignIn(null, account.lockedUntil);
+        }
         boolean matches = verified.isKnown(account.username, password, account.passwordHash)
                 || BcryptUtil.matches(password, account.passwordHash);
-        if (!matches || account.disabled) {
-            return Optional.empty();
+        if (!matches) {
+            return new SignIn(null, recordFailure(account.username, now));
+        }
+        if (account.disabled) {
+            return new SignIn(null, null);
+        }
+        if (account.failedLogins > 0) {
+            accounts.getEntityManager().createNativeQuery(
+                            "update staff_account set failed_logins = 0, locked_until = null where username = ?1")
+                    .setParameter(1, account.username).executeUpdate();
         }
         verified.remember(account.username, password, account.passwordHash);
-        return Optional.of(new Authenticated(account.username, Set.of(account.roles)));
+        return new SignIn(new Authenticated(account.username, Set.of(account.roles)), null);
+    }
+
+    /** Counts a failed sign-in; returns the lock's end when this failure locked the account. */
+    private Instant recordFailure(String username, Instant now) {
+        Instant until = now.plus(LOCKOUT);
+        Object lockedNow = accounts.getEntityManager().createNativeQuery("""
+                        update staff_account
+                           set failed_logins = case when failed_logins + 1 >= ?2 then 0 else failed_logins + 1 end,
+                               locked_until = case when failed_logins + 1 >= ?2 then cast(?3 as timestamptz) else locked_until end
+                         where username = ?1
+                        returning failed_logins = 0 and locked_until = cast(?3 as timestamptz)""")
+                .setParameter(1, username).setParameter(2, MAX_FAILED_SIGN_INS).setParameter(3, until)
+                .getSingleResult();
+        if (Boolean.TRUE.equals(lockedNow)) {
+            audit.record("system", AuditAction.ACCOUNT_LOCKED, username,
+                    Map.of("failedSignIns", MAX_FAILED_SIGN_INS, "until", until.toString()));
+            return until;
+        }
+        return null;
     }
 
     @Transactional

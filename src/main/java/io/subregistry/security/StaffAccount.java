@@ -34,4 +34,11 @@ public class StaffAccount {
 
     @Version
     public long revision;
+
+    /** Failed sign-ins in a row; see {@link AccountService#signIn}. */
+    @Column(name = "failed_logins")
+    public int failedLogins;
+
+    @Column(name = "locked_until")
+    public Instant lockedUntil;
 }

@@ -35,6 +35,16 @@ public final class Pages {
 
     public static native TemplateInstance message(Message page);
 
+    public static native TemplateInstance index(PageViews.ListPage page);
+
+    public static native TemplateInstance history(List<PageViews.HistoryRow> rows);
+
+    public static native TemplateInstance version(PageViews.VersionPage page);
+
+    public static native TemplateInstance diff(PageViews.DiffPage page);
+
+    public static native TemplateInstance feed(FeedResource.Feed feed);
+
     public static native TemplateInstance confirm(String token);
 
     public static native TemplateInstance unsubscribe(String token, String email);

@@ -38,7 +38,7 @@ public class AuditLogResource {
 
     /** One audit line. */
     public record AuditLine(long id, Instant at, String actor, String action, String target, Map<String, Object> details) {
-        static AuditLine of(AuditEvent event) {
+        public static AuditLine of(AuditEvent event) {
             return new AuditLine(event.id, event.at, event.actor, event.action, event.target, event.details);
         }
     }

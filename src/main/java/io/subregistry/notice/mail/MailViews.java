@@ -1,5 +1,6 @@
 package io.subregistry.notice.mail;
 
+import io.subregistry.diff.ChangeLines;
 import io.subregistry.notice.NoticeKind;
 
 import java.util.List;
@@ -12,7 +13,7 @@ public final class MailViews {
 
     /** An ANNOUNCEMENT, REMINDER or EFFECTIVE notice about one version. */
     public record NoticeMail(NoticeKind kind, String listName, int version, String summary, String effectiveDate,
-                             String deadlineDate, String publishedDate, String emergencyReason, List<ChangeLine> changes,
+                             String deadlineDate, String publishedDate, String emergencyReason, List<ChangeLines.ChangeLine> changes,
                              int otherChanges, boolean objectable, String diffUrl, String objectionUrl,
                              String unsubscribeUrl, String manageUrl) {
 
@@ -26,22 +27,6 @@ public final class MailViews {
 
         public boolean isEffective() {
             return kind == NoticeKind.EFFECTIVE;
-        }
-    }
-
-    /** One change: "Added", "Removed", "Modified", "Moved", or a section change, with its fields. */
-    public record ChangeLine(String label, String name, String section, String fromSection, List<FieldLine> fields) {
-    }
-
-    /** A field with its value, or its value before and after for a modification. */
-    public record FieldLine(String label, String before, String after) {
-
-        public boolean isChange() {
-            return before != null && after != null;
-        }
-
-        public String value() {
-            return after != null ? after : before;
         }
     }
 

@@ -4,25 +4,21 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 import io.subregistry.diff.Change;
+import io.subregistry.diff.ChangeLines;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.notice.ClaimedNotice;
 import io.subregistry.notice.NoticeConfig;
 import io.subregistry.notice.NoticeKind;
 import io.subregistry.notice.Subscriber;
-import io.subregistry.notice.mail.MailViews.ChangeLine;
 import io.subregistry.notice.mail.MailViews.ConfirmationMail;
-import io.subregistry.notice.mail.MailViews.FieldLine;
 import io.subregistry.notice.mail.MailViews.NoticeMail;
 import io.subregistry.platform.RegistryConfig;
-import io.subregistry.registry.Subprocessor;
-import io.subregistry.registry.SubprocessorField;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -38,11 +34,6 @@ public class NoticeMails {
 
     static final String LIST_NAME = "Sub-processor changes";
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
-    private static final Map<String, String> FIELD_LABELS = Map.of(
-            "name", "Name", "legalAddress", "Legal address", "location", "Location",
-            "processingActivity", "Processing activity", "website", "Website", "dataCategories", "Data categories",
-            "transferMechanism", "Transfer mechanism", "dpaUrl", "DPA",
-            "title", "Title", "description", "Description");
 
     private final NoticeConfig config;
     private final ZoneId zone;
@@ -72,7 +63,7 @@ public class NoticeMails {
         NoticeMail view = new NoticeMail(notice.kind(), LIST_NAME, brief.header().number(), brief.header().summary(),
                 readable(brief.header().effectiveAt()), readable(brief.header().effectiveAt()),
                 readable(brief.header().publishedAt()), brief.header().emergencyReason(),
-                relevant.stream().map(change -> line(change, brief.sectionTitles())).toList(),
+                ChangeLines.of(relevant, brief.sectionTitles()),
                 brief.changes().size() - relevant.size(), objectable,
                 url("/diff?from=" + (brief.previousNumber() == null ? brief.header().number() : brief.previousNumber())
                         + "&to=" + brief.header().number()),
@@ -135,45 +126,6 @@ public class NoticeMails {
         List<String> sections = change.fromSection() == null ? List.of(change.section())
                 : List.of(change.section(), change.fromSection());
         return subscriber.follows(sections);
-    }
-
-    private static ChangeLine line(Change change, Map<String, String> titles) {
-        String section = titles.getOrDefault(change.section(), change.section());
-        String from = change.fromSection() == null ? null : titles.getOrDefault(change.fromSection(), change.fromSection());
-        List<FieldLine> fields = switch (change.type()) {
-            case ADDED -> everyField(change.entry(), false);
-            case REMOVED -> everyField(change.entry(), true);
-            case MODIFIED, SECTION_MODIFIED -> change.fields().stream()
-                    .map(field -> new FieldLine(FIELD_LABELS.getOrDefault(field.field(), field.field()),
-                            orNone(field.before()), orNone(field.after()))).toList();
-            default -> List.of();
-        };
-        String label = switch (change.type()) {
-            case ADDED -> "Added";
-            case REMOVED -> "Removed";
-            case MODIFIED -> "Modified";
-            case MOVED -> "Moved";
-            case SECTION_ADDED -> "New section";
-            case SECTION_REMOVED -> "Section removed";
-            case SECTION_MODIFIED -> "Section changed";
-        };
-        return new ChangeLine(label, change.name(), section, from, fields);
-    }
-
-    private static List<FieldLine> everyField(Subprocessor entry, boolean before) {
-        List<FieldLine> fields = new ArrayList<>();
-        for (SubprocessorField field : SubprocessorField.values()) {
-            String value = field.valueOf(entry);
-            if (field != SubprocessorField.NAME && value != null) {
-                String label = FIELD_LABELS.get(field.jsonName());
-                fields.add(before ? new FieldLine(label, value, null) : new FieldLine(label, null, value));
-            }
-        }
-        return fields;
-    }
-
-    private static String orNone(String value) {
-        return value == null ? "(none)" : value;
     }
 
     private String readable(Instant instant) {

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -116,18 +117,31 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e) {
-        return challenge();
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return isConsole(uri) ? redirect("/console/login") : challenge();
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return challenge();
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return isConsole(uri) ? redirect("/console/login") : challenge();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        if (isConsole(uri)) {
+            return redirect("/console/forbidden");
+        }
         return respond(Problem.of(403, reason(403), "your account's roles do not allow this"));
+    }
+
+    /** The staff console is for browsers: they are sent to its sign-in page rather than given a Basic challenge. */
+    private static boolean isConsole(UriInfo uri) {
+        String path = uri.getPath();
+        return path.equals("/console") || path.startsWith("/console/");
+    }
+
+    private static Response redirect(String location) {
+        return Response.seeOther(java.net.URI.create(location)).build();
     }
 
     @ServerExceptionMapper

@@ -55,6 +55,17 @@ public class PublishedListService implements ResettableCache {
                 .orElse(NOTHING_PUBLISHED);
     }
 
+    /** A version's list as the public saw it while that version was in force. */
+    public PublishedList version(int number) {
+        VersionHeader header = queries.require(number);
+        return rendered.computeIfAbsent(number, n -> render(header)).list();
+    }
+
+    public byte[] versionCsv(int number) {
+        VersionHeader header = queries.require(number);
+        return rendered.computeIfAbsent(number, n -> render(header)).csv();
+    }
+
     public Rendered current() {
         return inForceAt(queries.now());
     }

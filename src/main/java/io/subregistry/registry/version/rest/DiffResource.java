@@ -43,9 +43,10 @@ public class DiffResource {
             description = "application/json: field-level changes. application/json-patch+json: an RFC 6902 patch that"
                     + " turns the `snapshot` of GET /api/v1/versions/{from} into that of {to}. text/csv: one row per"
                     + " change (per changed field, for modifications).")
-    public Response diff(@QueryParam("from") Integer from, @QueryParam("to") Integer to, @Context HttpHeaders headers) {
+    public Response diff(@QueryParam("from") Integer from, @QueryParam("to") Integer to,
+                         @QueryParam("format") String format, @Context HttpHeaders headers) {
         requireBoth(from, to);
-        MediaType type = MediaNegotiation.choose(headers, MediaType.APPLICATION_JSON_TYPE, JSON_PATCH_TYPE,
+        MediaType type = MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, JSON_PATCH_TYPE,
                 SubprocessorListResource.CSV_TYPE);
         if (type.equals(JSON_PATCH_TYPE)) {
             JsonNode before = json.valueToTree(versions.snapshot(from));

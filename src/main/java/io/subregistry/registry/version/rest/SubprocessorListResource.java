@@ -43,10 +43,11 @@ public class SubprocessorListResource {
             + " added it. `Accept: text/csv` gives one row per sub-processor.")
     public Response list(@Parameter(description = "a date (the list in force at its end) or an instant")
                          @QueryParam("at") String at,
+                         @Parameter(description = "json or csv: overrides Accept, for links") @QueryParam("format") String format,
                          @HeaderParam("If-None-Match") String ifNoneMatch,
                          @Context HttpHeaders headers) {
+        boolean csv = MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, CSV_TYPE).equals(CSV_TYPE);
         Rendered list = select(at);
-        boolean csv = MediaNegotiation.choose(headers, MediaType.APPLICATION_JSON_TYPE, CSV_TYPE).equals(CSV_TYPE);
         return csv ? respond(list, list.csv(), CSV + "; charset=UTF-8", ifNoneMatch)
                 : respond(list, list.json(), MediaType.APPLICATION_JSON, ifNoneMatch);
     }

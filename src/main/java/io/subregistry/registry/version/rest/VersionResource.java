@@ -1,6 +1,8 @@
 package io.subregistry.registry.version.rest;
 
+import io.subregistry.platform.MediaNegotiation;
 import io.subregistry.platform.error.ConflictException;
+import io.subregistry.registry.version.PublishedListService;
 import io.subregistry.registry.version.ChainVerifier;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
@@ -14,7 +16,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,10 +34,12 @@ public class VersionResource {
 
     private final VersionQueries versions;
     private final ChainVerifier verifier;
+    private final PublishedListService lists;
 
-    public VersionResource(VersionQueries versions, ChainVerifier verifier) {
+    public VersionResource(VersionQueries versions, ChainVerifier verifier, PublishedListService lists) {
         this.versions = versions;
         this.verifier = verifier;
+        this.lists = lists;
     }
 
     @GET
@@ -46,10 +54,17 @@ public class VersionResource {
     @GET
     @Path("{number}")
     @PermitAll
-    @Operation(summary = "One version: metadata, hash link and the full snapshot")
-    public VersionResponse get(@PathParam("number") int number) {
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "One version: metadata, hash link and the full snapshot; `text/csv` (or ?format=csv) lists its"
+            + " sub-processors as the public list's CSV does")
+    public Response get(@PathParam("number") int number, @QueryParam("format") String format, @Context HttpHeaders headers) {
         VersionHeader header = versions.require(number);
-        return VersionResponse.of(header, versions.status(header), versions.counts(number), versions.snapshot(number));
+        MediaType csv = MediaType.valueOf("text/csv");
+        if (MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, csv).equals(csv)) {
+            return Response.ok(lists.versionCsv(number), "text/csv; charset=UTF-8").build();
+        }
+        return Response.ok(VersionResponse.of(header, versions.status(header), versions.counts(number),
+                versions.snapshot(number)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

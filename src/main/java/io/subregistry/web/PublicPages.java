@@ -1,0 +1,215 @@
+package io.subregistry.web;
+
+import io.subregistry.diff.ChangeLines;
+import io.subregistry.diff.ChangeType;
+import io.subregistry.diff.Diff;
+import io.subregistry.notice.SubscribeRateLimiter;
+import io.subregistry.notice.SubscriptionRequest;
+import io.subregistry.notice.SubscriptionService;
+import io.subregistry.platform.RegistryConfig;
+import io.subregistry.platform.error.RegistryException;
+import io.subregistry.registry.Section;
+import io.subregistry.registry.version.PublishedList;
+import io.subregistry.registry.version.PublishedListService;
+import io.subregistry.registry.version.RecordedChange;
+import io.subregistry.registry.version.VersionHeader;
+import io.subregistry.registry.version.VersionQueries;
+import io.subregistry.web.PageViews.ListPage;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The public site: the list as the seed page shows it, its history, diffs between versions, subscribing. */
+@Path("/")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+public class PublicPages {
+
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
+
+    private final PublishedListService lists;
+    private final VersionQueries versions;
+    private final SubscriptionService subscriptions;
+    private final SubscribeRateLimiter limiter;
+    private final Validator validator;
+    private final Csrf csrf;
+    private final RegistryConfig config;
+
+    public PublicPages(PublishedListService lists, VersionQueries versions, SubscriptionService subscriptions,
+                       SubscribeRateLimiter limiter, Validator validator, Csrf csrf, RegistryConfig config) {
+        this.lists = lists;
+        this.versions = versions;
+        this.subscriptions = subscriptions;
+        this.limiter = limiter;
+        this.validator = validator;
+        this.csrf = csrf;
+        this.config = config;
+    }
+
+    @GET
+    public Response index(@Context HttpHeaders headers) {
+        String token = csrf.tokenOf(headers.getCookies());
+        return listPage(200, token, null, null, null);
+    }
+
+    @POST
+    @Path("subscribe")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response subscribe(@FormParam("email") String email, @FormParam("organisation") String organisation,
+                              @FormParam("sections") List<String> sections, @FormParam(Csrf.FIELD) String field,
+                              @Context HttpHeaders headers, @Context HttpServerRequest http) {
+        String token = csrf.tokenOf(headers.getCookies());
+        if (!csrf.accepts(headers.getCookies(), field)) {
+            return listPage(403, token, "The form expired. Please try again.", "bad", email);
+        }
+        SubscriptionRequest request = new SubscriptionRequest(email, organisation, sections);
+        List<String> problems = validator.validate(request).stream().map(ConstraintViolation::getPropertyPath)
+                .map(Object::toString).distinct().sorted().toList();
+        if (!problems.isEmpty()) {
+            return listPage(422, token, "Please check: " + String.join(", ", problems) + ".", "bad", email);
+        }
+        try {
+            limiter.check(http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+            subscriptions.subscribe(request);
+        } catch (RegistryException refused) {
+            return listPage(refused instanceof io.subregistry.platform.error.TooManyRequestsException ? 429 : 422, token,
+                    refused.detail(), "bad", email);
+        }
+        return listPage(200, token, "Thank you. If this address can receive mail, a confirmation link is on its way."
+                + " Nothing else is sent until you confirm.", "ok", null);
+    }
+
+    @GET
+    @Path("history")
+    public Response history() {
+        List<PageViews.HistoryRow> rows = newestFirst(versions.all()).stream().map(header -> {
+            Map<ChangeType, Integer> counts = versions.counts(header.number());
+            Map<String, Integer> shown = new LinkedHashMap<>();
+            shown.put("added", counts.get(ChangeType.ADDED));
+            shown.put("removed", counts.get(ChangeType.REMOVED));
+            shown.put("modified", counts.get(ChangeType.MODIFIED));
+            shown.put("moved", counts.get(ChangeType.MOVED));
+            int sectionChanges = counts.get(ChangeType.SECTION_ADDED) + counts.get(ChangeType.SECTION_MODIFIED)
+                    + counts.get(ChangeType.SECTION_REMOVED);
+            shown.put("section changes", sectionChanges);
+            return new PageViews.HistoryRow(header.number(), header.number() - 1, statusOf(header), readable(header.publishedAt()),
+                    readable(header.effectiveAt()), header.summary(), shown,
+                    counts.values().stream().mapToInt(Integer::intValue).sum());
+        }).toList();
+        return HtmlResponses.page(Pages.history(rows));
+    }
+
+    @GET
+    @Path("versions/{number}")
+    public Response version(@PathParam("number") int number) {
+        return HtmlResponses.attempt("No such version", () -> {
+            VersionHeader header = versions.require(number);
+            PublishedList list = lists.version(number);
+            List<RecordedChange> changes = versions.changesOf(number);
+            return HtmlResponses.page(Pages.version(new PageViews.VersionPage(number, statusOf(header),
+                    readable(header.publishedAt()), readable(header.effectiveAt()), header.summary(), header.publisher(),
+                    header.emergencyReason(), header.hash(), header.previousHash(), list.sections(),
+                    ChangeLines.of(changes.stream().map(RecordedChange::change).toList(), titlesAround(number)),
+                    number > 1 ? number - 1 : null)));
+        });
+    }
+
+    @GET
+    @Path("diff")
+    public Response diff(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
+        List<Integer> numbers = versions.all().stream().map(VersionHeader::number).toList();
+        if (numbers.isEmpty()) {
+            return HtmlResponses.page(Pages.diff(new PageViews.DiffPage(numbers, null, null, List.of(), "Nothing has been published yet.")));
+        }
+        Integer latest = numbers.get(numbers.size() - 1);
+        Integer to = parse(toText, latest);
+        Integer from = parse(fromText, Math.max(1, (to == null ? latest : to) - 1));
+        if (from == null || to == null || !numbers.contains(from) || !numbers.contains(to)) {
+            return HtmlResponses.page(404, Pages.diff(new PageViews.DiffPage(numbers, from, to, List.of(),
+                    "Choose two published versions (1 to " + latest + ").")));
+        }
+        Diff diff = versions.diff(from, to);
+        Map<String, String> titles = new HashMap<>(titlesOf(to));
+        titlesOf(from).forEach(titles::putIfAbsent);
+        return HtmlResponses.page(Pages.diff(new PageViews.DiffPage(numbers, from, to,
+                ChangeLines.of(diff.changes(), titles), null)));
+    }
+
+    private Response listPage(int status, String token, String notice, String tone, String email) {
+        PublishedListService.Rendered current = lists.current();
+        PublishedList list = current.list();
+        List<PageViews.Upcoming> upcoming = versions.upcoming().stream().map(header -> new PageViews.Upcoming(
+                header.number(), header.number() - 1, readable(header.effectiveAt()), header.summary(), header.emergencyReason(),
+                ChangeLines.of(versions.changesOf(header.number()).stream().map(RecordedChange::change).toList(),
+                        titlesAround(header.number())))).toList();
+        List<PageViews.Choice> choices = list == null ? List.of() : list.sections().stream()
+                .map(section -> new PageViews.Choice(section.key(), section.title())).toList();
+        ListPage page = new ListPage(current.version(), list == null ? null : READABLE.format(list.lastUpdated()),
+                list == null ? List.of() : list.sections(), upcoming, token, notice, tone, email, choices);
+        return Response.fromResponse(HtmlResponses.page(status, Pages.index(page)))
+                .cookie(csrf.cookie(token)).build();
+    }
+
+    private Map<String, String> titlesAround(int number) {
+        Map<String, String> titles = new HashMap<>(titlesOf(number));
+        if (number > 1) {
+            titlesOf(number - 1).forEach(titles::putIfAbsent);
+        }
+        return titles;
+    }
+
+    private Map<String, String> titlesOf(int number) {
+        Map<String, String> titles = new HashMap<>();
+        for (Section section : versions.snapshot(number).sections()) {
+            titles.put(section.key(), section.title());
+        }
+        return titles;
+    }
+
+    private String statusOf(VersionHeader header) {
+        return versions.status(header).name().toLowerCase(Locale.ROOT);
+    }
+
+    private String readable(Instant instant) {
+        return READABLE.format(LocalDate.ofInstant(instant, config.zone()));
+    }
+
+    private static Integer parse(String text, Integer fallback) {
+        if (text == null || text.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static List<VersionHeader> newestFirst(List<VersionHeader> headers) {
+        List<VersionHeader> copy = new java.util.ArrayList<>(headers);
+        java.util.Collections.reverse(copy);
+        return copy;
+    }
+}

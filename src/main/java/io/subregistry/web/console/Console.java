@@ -1,0 +1,80 @@
+package io.subregistry.web.console;
+
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.subregistry.web.Csrf;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * The plumbing every console resource shares: the page frame, the CSRF check of its forms,
+ * and answers (a page, or a redirect after a successful POST so a reload never repeats it).
+ */
+@RequestScoped
+public class Console {
+
+    /** Fixed outcome messages, named in redirects (?done=…): no user data ever travels in a URL. */
+    private static final Map<String, String> DONE = Map.ofEntries(
+            Map.entry("added", "Sub-processor added to the draft."),
+            Map.entry("saved", "Saved."),
+            Map.entry("removed", "Removed from the draft."),
+            Map.entry("section-added", "Section added."),
+            Map.entry("section-saved", "Section saved."),
+            Map.entry("section-removed", "Section removed."),
+            Map.entry("imported", "File imported into the draft."),
+            Map.entry("published", "Version published. Announcements are on their way."),
+            Map.entry("resolved", "Resolution recorded."),
+            Map.entry("account-created", "Account created."),
+            Map.entry("account-saved", "Account updated."));
+
+    private final SecurityIdentity identity;
+    private final HttpHeaders headers;
+    private final Csrf csrf;
+
+    public Console(SecurityIdentity identity, HttpHeaders headers, Csrf csrf) {
+        this.identity = identity;
+        this.headers = headers;
+        this.csrf = csrf;
+    }
+
+    public String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    public Frame frame(String done) {
+        Frame frame = new Frame(user(), identity.getRoles(), csrf.tokenOf(headers.getCookies()), null, null);
+        String message = done == null ? null : DONE.get(done);
+        return message == null ? frame : frame.withFlash(message, "ok");
+    }
+
+    /** Refuses a form whose CSRF field does not match the browser's cookie. */
+    public boolean formIsGenuine(String field) {
+        return csrf.accepts(headers.getCookies(), field);
+    }
+
+    public Response page(TemplateInstance page) {
+        return page(200, page);
+    }
+
+    public Response page(int status, TemplateInstance page) {
+        return Response.status(status).type(MediaType.valueOf("text/html;charset=UTF-8")).entity(page.render())
+                .header("Cache-Control", "no-store")
+                .cookie(csrf.cookie(csrf.tokenOf(headers.getCookies())))
+                .build();
+    }
+
+    public Response redirect(String path, String done) {
+        return Response.seeOther(URI.create(done == null ? path : path + (path.contains("?") ? "&" : "?") + "done=" + done))
+                .build();
+    }
+
+    public Response forgedForm() {
+        return page(403, ConsolePages.message(frame(null), "The form expired",
+                "This form was open too long or did not come from this site. Go back, reload the page and try again."));
+    }
+}

@@ -1,0 +1,124 @@
+package io.subregistry.web.console;
+
+import io.subregistry.platform.error.RegistryException;
+import io.subregistry.security.AccountService;
+import io.subregistry.security.NewAccount;
+import io.subregistry.security.Roles;
+import io.subregistry.web.Csrf;
+import io.subregistry.web.console.ConsolePages.Form;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Staff accounts, for admins. */
+@Path("/console/accounts")
+@RolesAllowed(Roles.ADMIN)
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleAccountsResource {
+
+    private final AccountService accounts;
+    private final Validator validator;
+    private final Console console;
+
+    public ConsoleAccountsResource(AccountService accounts, Validator validator, Console console) {
+        this.accounts = accounts;
+        this.validator = validator;
+        this.console = console;
+    }
+
+    @GET
+    public Response list(@QueryParam("done") String done) {
+        return page(200, console.frame(done), Form.empty());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@FormParam(Csrf.FIELD) String field, @FormParam("username") String username,
+                           @FormParam("password") String password, @FormParam("roles") List<String> roles) {
+        if (!console.formIsGenuine(field)) {
+            return console.forgedForm();
+        }
+        NewAccount request = new NewAccount(username == null ? null : username.strip(), password,
+                roles == null ? Set.of() : new HashSet<>(roles));
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("username", username == null ? "" : username);
+        Map<String, String> errors = Forms.errors(validator.validate(request));
+        if (!errors.isEmpty()) {
+            return page(422, console.frame(null), new Form(values, errors, "Please correct the marked fields."));
+        }
+        try {
+            accounts.create(request, console.user());
+            return console.redirect("/console/accounts", "account-created");
+        } catch (RegistryException refused) {
+            return page(422, console.frame(null), new Form(values, Forms.errors(refused), Forms.sentence(refused.detail())));
+        }
+    }
+
+    @POST
+    @Path("{username}/{action:disable|enable}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response toggle(@PathParam("username") String username, @PathParam("action") String action,
+                           @FormParam(Csrf.FIELD) String field) {
+        if (!console.formIsGenuine(field)) {
+            return console.forgedForm();
+        }
+        return attempt(() -> accounts.setDisabled(username, action.equals("disable"), console.user()));
+    }
+
+    @POST
+    @Path("{username}/password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response password(@PathParam("username") String username, @FormParam(Csrf.FIELD) String field,
+                             @FormParam("password") String password) {
+        if (!console.formIsGenuine(field)) {
+            return console.forgedForm();
+        }
+        if (password == null || password.length() < 12 || password.length() > 72) {
+            return page(422, console.frame(null).withFlash("A password has 12 to 72 characters.", "bad"), Form.empty());
+        }
+        return attempt(() -> accounts.changePassword(username, password, console.user()));
+    }
+
+    @POST
+    @Path("{username}/roles")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response roles(@PathParam("username") String username, @FormParam(Csrf.FIELD) String field,
+                          @FormParam("roles") List<String> roles) {
+        if (!console.formIsGenuine(field)) {
+            return console.forgedForm();
+        }
+        Set<String> chosen = roles == null ? Set.of() : new HashSet<>(roles);
+        if (chosen.isEmpty() || !Roles.ALL.containsAll(chosen)) {
+            return page(422, console.frame(null).withFlash("Give the account at least one role.", "bad"), Form.empty());
+        }
+        return attempt(() -> accounts.changeRoles(username, chosen, console.user()));
+    }
+
+    private Response attempt(Runnable action) {
+        try {
+            action.run();
+            return console.redirect("/console/accounts", "account-saved");
+        } catch (RegistryException refused) {
+            return page(409, console.frame(null).withFlash(Forms.sentence(refused.detail()), "bad"), Form.empty());
+        }
+    }
+
+    private Response page(int status, Frame frame, Form form) {
+        return console.page(status, ConsolePages.accounts(frame, accounts.list(), form));
+    }
+}

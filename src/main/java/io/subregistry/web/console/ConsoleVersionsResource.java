@@ -1,0 +1,143 @@
+package io.subregistry.web.console;
+
+import io.quarkus.security.Authenticated;
+import io.subregistry.diff.ChangeLines;
+import io.subregistry.notice.NoticeEvidence;
+import io.subregistry.notice.NoticeRepository;
+import io.subregistry.notice.objection.Objection;
+import io.subregistry.notice.objection.ObjectionService;
+import io.subregistry.notice.objection.ResolutionRequest;
+import io.subregistry.platform.RegistryConfig;
+import io.subregistry.platform.error.RegistryException;
+import io.subregistry.registry.draft.DraftService;
+import io.subregistry.registry.version.PublishService;
+import io.subregistry.registry.version.RecordedChange;
+import io.subregistry.registry.version.VersionHeader;
+import io.subregistry.registry.version.VersionQueries;
+import io.subregistry.security.Roles;
+import io.subregistry.web.Csrf;
+import io.subregistry.web.console.ConsolePages.VersionRow;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/** The console's overview, versions with their delivery progress and objections. */
+@Path("/console")
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleVersionsResource {
+
+    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
+
+    private final VersionQueries versions;
+    private final NoticeRepository notices;
+    private final NoticeEvidence evidence;
+    private final ObjectionService objections;
+    private final PublishService publisher;
+    private final Console console;
+    private final RegistryConfig config;
+
+    public ConsoleVersionsResource(VersionQueries versions, NoticeRepository notices, NoticeEvidence evidence,
+                                   ObjectionService objections, PublishService publisher, DraftService draft,
+                                   Console console, RegistryConfig config) {
+        this.versions = versions;
+        this.notices = notices;
+        this.evidence = evidence;
+        this.objections = objections;
+        this.publisher = publisher;
+        this.console = console;
+        this.config = config;
+    }
+
+    @GET
+    @Authenticated
+    public Response home(@QueryParam("done") String done) {
+        Frame frame = console.frame(done);
+        int draftChanges = frame.isLegal() ? publisher.previewDraft().changes().size() : 0;
+        List<VersionRow> upcoming = versions.upcoming().stream().map(this::row).toList();
+        return console.page(ConsolePages.home(frame, draftChanges, upcoming));
+    }
+
+    @GET
+    @Path("versions")
+    @RolesAllowed({Roles.AUDITOR, Roles.LEGAL, Roles.ADMIN})
+    public Response list(@QueryParam("done") String done) {
+        List<VersionRow> rows = new ArrayList<>(versions.all().stream().map(this::row).toList());
+        Collections.reverse(rows);
+        return console.page(ConsolePages.versions(console.frame(done), rows));
+    }
+
+    @GET
+    @Path("versions/{number}")
+    @RolesAllowed({Roles.AUDITOR, Roles.LEGAL, Roles.ADMIN})
+    public Response version(@PathParam("number") int number, @QueryParam("done") String done) {
+        return versionPage(200, console.frame(done), number);
+    }
+
+    @POST
+    @Path("versions/{number}/objections/{id}")
+    @RolesAllowed(Roles.LEGAL)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resolve(@PathParam("number") int number, @PathParam("id") String id,
+                            @FormParam(Csrf.FIELD) String field, @FormParam("outcome") String outcome,
+                            @FormParam("note") String note) {
+        if (!console.formIsGenuine(field)) {
+            return console.forgedForm();
+        }
+        try {
+            Objection.Outcome chosen = Objection.Outcome.valueOf(outcome == null ? "" : outcome);
+            if (note != null && note.length() > 5000) {
+                throw new io.subregistry.platform.error.InvalidInputException("the note is longer than 5000 characters");
+            }
+            objections.resolve(UUID.fromString(id), new ResolutionRequest(chosen, note == null || note.isBlank() ? null : note),
+                    console.user());
+            return console.redirect("/console/versions/" + number, "resolved");
+        } catch (IllegalArgumentException e) {
+            return versionPage(400, console.frame(null).withFlash("Choose an outcome for the objection.", "bad"), number);
+        } catch (RegistryException refused) {
+            return versionPage(409, console.frame(null).withFlash(Forms.sentence(refused.detail()), "bad"), number);
+        }
+    }
+
+    private Response versionPage(int status, Frame frame, int number) {
+        VersionHeader header = versions.require(number);
+        Map<String, String> titles = new HashMap<>();
+        versions.snapshot(number).sections().forEach(section -> titles.put(section.key(), section.title()));
+        return console.page(status, ConsolePages.version(frame, row(header), evidence.of(number),
+                objections.ofVersion(number),
+                ChangeLines.of(versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles)));
+    }
+
+    @Transactional
+    VersionRow row(VersionHeader header) {
+        Map<String, Long> delivery = new LinkedHashMap<>();
+        notices.totals(header.number()).forEach((status, count) -> delivery.put(status.name().toLowerCase(Locale.ROOT), count));
+        long objected = notices.getEntityManager()
+                .createQuery("select count(o) from Objection o where o.versionNumber = ?1", Long.class)
+                .setParameter(1, header.number()).getSingleResult();
+        return new VersionRow(header.number(), versions.status(header).name().toLowerCase(Locale.ROOT),
+                READABLE.format(LocalDate.ofInstant(header.publishedAt(), config.zone())),
+                READABLE.format(LocalDate.ofInstant(header.effectiveAt(), config.zone())), header.summary(), delivery,
+                objected);
+    }
+
+}

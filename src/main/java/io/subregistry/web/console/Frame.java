@@ -1,0 +1,26 @@
+package io.subregistry.web.console;
+
+import java.util.Set;
+
+/**
+ * What every console page shows around its content: who is signed in, what their roles let
+ * them reach, the CSRF token for its forms, and a one-line outcome of the last action.
+ */
+public record Frame(String user, Set<String> roles, String csrf, String flash, String flashTone) {
+
+    public boolean isLegal() {
+        return roles.contains("legal");
+    }
+
+    public boolean isAdmin() {
+        return roles.contains("admin");
+    }
+
+    public boolean isReader() {
+        return roles.contains("auditor") || roles.contains("legal") || roles.contains("admin");
+    }
+
+    public Frame withFlash(String text, String tone) {
+        return new Frame(user, roles, csrf, text, tone);
+    }
+}
