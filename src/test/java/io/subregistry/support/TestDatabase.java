@@ -38,6 +38,9 @@ public class TestDatabase {
                 truncate objection, notice, subscriber, change_event, version_entry, version_section, version,
                          draft_subprocessor, draft_section, audit_event restart identity;
                 update draft set revision = 0, updated_at = now(), updated_by = null;
+                delete from staff_session;
+                update staff_account set failed_logins = 0, locked_until = null, disabled = false
+                 where failed_logins > 0 or locked_until is not null or disabled;
                 set session_replication_role = origin;
                 """);
         caches.forEach(ResettableCache::clear);
