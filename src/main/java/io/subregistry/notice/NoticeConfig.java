@@ -82,6 +82,18 @@ public interface NoticeConfig {
     @WithDefault("1m")
     String planEvery();
 
+    /** How often the queue metrics are read from the database ("off" disables it). */
+    @WithDefault("15s")
+    String metricsEvery();
+
+    /** On shutdown, how long to let mails on the wire finish before giving the rest back to the queue. */
+    @WithDefault("20s")
+    Duration shutdownGrace();
+
+    /** How long to keep trying to record a batch's outcome while the database is unreachable (within the lease). */
+    @WithDefault("90s")
+    Duration recordRetry();
+
     /** How long one dispatch round may keep going while work remains. */
     @WithDefault("20s")
     Duration dispatchBudget();

@@ -21,16 +21,19 @@ public class NoticePlanner {
 
     private final NoticeRepository notices;
     private final NoticeConfig config;
+    private final NoticeMetrics metrics;
     private final Clock clock;
 
-    public NoticePlanner(NoticeRepository notices, NoticeConfig config, Clock clock) {
+    public NoticePlanner(NoticeRepository notices, NoticeConfig config, NoticeMetrics metrics, Clock clock) {
         this.notices = notices;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
     void onPublished(@Observes VersionPublished event) {
         int queued = notices.queueAnnouncements(event.version().number, Instant.now(clock));
+        metrics.countAnnouncementsQueued(queued);
         LOG.infof("Version %d published: %d announcement(s) queued", event.version().number, queued);
     }
 
@@ -38,10 +41,11 @@ public class NoticePlanner {
     @Transactional
     public int queueScheduled() {
         Instant now = Instant.now(clock);
-        int queued = notices.queueReminders(now, config.reminderLead());
-        if (config.effectiveNotices()) {
-            queued += notices.queueEffectiveNotices(now);
-        }
+        int reminders = notices.queueReminders(now, config.reminderLead());
+        metrics.count(NoticeKind.REMINDER, "queued", reminders);
+        int effective = config.effectiveNotices() ? notices.queueEffectiveNotices(now) : 0;
+        metrics.count(NoticeKind.EFFECTIVE, "queued", effective);
+        int queued = reminders + effective;
         if (queued > 0) {
             LOG.infof("Queued %d scheduled notice(s)", queued);
         }

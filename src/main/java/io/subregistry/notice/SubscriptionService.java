@@ -34,16 +34,19 @@ public class SubscriptionService {
     private final VersionQueries versions;
     private final AuditLog audit;
     private final NoticeConfig config;
+    private final NoticeMetrics metrics;
     private final Clock clock;
 
     public SubscriptionService(SubscriberRepository subscribers, NoticeRepository notices, TokenService tokens,
-                               VersionQueries versions, AuditLog audit, NoticeConfig config, Clock clock) {
+                               VersionQueries versions, AuditLog audit, NoticeConfig config, NoticeMetrics metrics,
+                               Clock clock) {
         this.subscribers = subscribers;
         this.notices = notices;
         this.tokens = tokens;
         this.versions = versions;
         this.audit = audit;
         this.config = config;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -167,6 +170,7 @@ public class SubscriptionService {
         subscriber.lastConfirmationAt = now;
         subscribers.flush();
         notices.queueConfirmation(subscriber.id, subscriber.email, now);
+        metrics.count(NoticeKind.CONFIRMATION, "queued", 1);
     }
 
     private boolean cooledDown(Subscriber subscriber, Instant now) {

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import io.subregistry.notice.ClaimedNotice;
 import io.subregistry.notice.NoticeConfig;
 import io.subregistry.notice.NoticeKind;
+import io.subregistry.notice.NoticeMetrics;
 import io.subregistry.notice.NoticeRepository;
 import io.subregistry.notice.Subscriber;
 import io.subregistry.notice.SubscriberRepository;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -56,11 +58,14 @@ public class DeliveryService {
     private final Clock clock;
     private final String owner;
     private final Backoff backoff;
+    private final NoticeMetrics metrics;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** Held for a whole round, so that a graceful stop can wait for the round in hand. */
+    private final ReentrantLock round = new ReentrantLock();
 
     public DeliveryService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
                            VersionQueries versions, TokenService tokens, NoticeMails mails, ReactiveMailer mailer,
-                           NoticeConfig config, Clock clock, InstanceIdentity instance) {
+                           NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics) {
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;
@@ -72,15 +77,16 @@ public class DeliveryService {
         this.clock = clock;
         this.owner = instance.name();
         this.backoff = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), config.maxAttempts());
+        this.metrics = metrics;
     }
 
     /** What one round did. */
-    public record Round(int claimed, int sent, int retrying, int failed, int cancelled) {
-        static final Round NOTHING = new Round(0, 0, 0, 0, 0);
+    public record Round(int claimed, int sent, int retrying, int failed, int cancelled, int released) {
+        static final Round NOTHING = new Round(0, 0, 0, 0, 0, 0);
 
         public Round plus(Round other) {
             return new Round(claimed + other.claimed, sent + other.sent, retrying + other.retrying,
-                    failed + other.failed, cancelled + other.cancelled);
+                    failed + other.failed, cancelled + other.cancelled, released + other.released);
         }
     }
 
@@ -98,9 +104,15 @@ public class DeliveryService {
 
     /** One claim-send-record cycle over at most {@code registry.notices.batch-size} notices. */
     public Round deliverBatch() {
-        if (stopping.get()) {
-            return Round.NOTHING;
+        round.lock();
+        try {
+            return stopping.get() ? Round.NOTHING : claimSendRecord();
+        } finally {
+            round.unlock();
         }
+    }
+
+    private Round claimSendRecord() {
         Instant now = Instant.now(clock);
         List<ClaimedNotice> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
         if (claimed.isEmpty()) {
@@ -131,9 +143,22 @@ public class DeliveryService {
         return record(claimed, cancelled.size(), outcomes);
     }
 
-    /** Stops claiming new work (graceful shutdown); the batch in hand is finished. */
+    /**
+     * Graceful shutdown: claims no more work, lets mails already on the wire finish, gives the
+     * batch's unsent notices back to the queue (another instance takes them at once), and waits
+     * for that up to the grace period, so that nothing this instance held is lost or sent twice.
+     */
     public void stop() {
         stopping.set(true);
+        try {
+            if (round.tryLock(config.shutdownGrace().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                round.unlock();
+            } else {
+                LOG.warn("A notice round was still running when the shutdown grace period ended");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<ClaimedNotice> claim(Instant now) {
@@ -227,30 +252,39 @@ public class DeliveryService {
 
     private Uni<SendOutcome> sendOne(Prepared item, Duration timeout) {
         ClaimedNotice notice = item.notice();
+        if (stopping.get()) {
+            return Uni.createFrom().item(SendOutcome.released(notice.id()));
+        }
         if (!Instant.now(clock).plus(timeout).isBefore(notice.leaseExpiresAt())) {
             return Uni.createFrom().item(SendOutcome.failed(notice.id(), new IllegalStateException("lease ran out before sending")));
         }
         String messageId = mails.messageId(notice);
+        long started = System.nanoTime();
         return mailer.send(item.mail())
                 .ifNoItem().after(timeout).fail()
-                .map(ignored -> SendOutcome.delivered(notice.id(), messageId))
+                .map(ignored -> {
+                    metrics.recordSend(Duration.ofNanos(System.nanoTime() - started));
+                    return SendOutcome.delivered(notice.id(), messageId);
+                })
                 .onFailure().recoverWithItem(failure -> SendOutcome.failed(notice.id(), failure));
     }
 
     private Round record(List<ClaimedNotice> claimed, int cancelled, List<SendOutcome> outcomes) {
-        Map<UUID, Integer> attempts = claimed.stream().collect(Collectors.toMap(ClaimedNotice::id, ClaimedNotice::attempts));
+        Map<UUID, ClaimedNotice> byId = claimed.stream().collect(Collectors.toMap(ClaimedNotice::id, notice -> notice));
         Instant now = Instant.now(clock);
         List<NoticeRepository.Sent> sent = outcomes.stream().filter(SendOutcome::isDelivered)
                 .map(outcome -> new NoticeRepository.Sent(outcome.notice(), now, outcome.messageId())).toList();
+        List<UUID> released = outcomes.stream().filter(SendOutcome::isReleased).map(SendOutcome::notice).toList();
+        List<SendOutcome> failures = outcomes.stream().filter(outcome -> !outcome.isDelivered() && !outcome.isReleased()).toList();
         int[] retrying = {0};
         int[] failed = {0};
-        QuarkusTransaction.requiringNew().run(() -> {
+        persistently(() -> {
+            retrying[0] = 0;
+            failed[0] = 0;
             notices.recordSent(owner, sent);
-            for (SendOutcome outcome : outcomes) {
-                if (outcome.isDelivered()) {
-                    continue;
-                }
-                Instant next = outcome.permanent() ? null : backoff.next(outcome.notice(), attempts.get(outcome.notice()), now);
+            notices.release(owner, released);
+            for (SendOutcome outcome : failures) {
+                Instant next = outcome.permanent() ? null : backoff.next(outcome.notice(), byId.get(outcome.notice()).attempts(), now);
                 notices.recordFailure(owner, outcome.notice(), outcome.error(), next);
                 if (next == null) {
                     failed[0]++;
@@ -259,10 +293,45 @@ public class DeliveryService {
                 }
             }
         });
+        for (SendOutcome outcome : outcomes) {
+            NoticeKind kind = byId.get(outcome.notice()).kind();
+            String state = outcome.isDelivered() ? "sent" : outcome.isReleased() ? "released"
+                    : outcome.permanent() || backoff.next(outcome.notice(), byId.get(outcome.notice()).attempts(), now) == null
+                    ? "failed" : "retried";
+            metrics.count(kind, state, 1);
+        }
         if (retrying[0] + failed[0] > 0) {
             LOG.warnf("Notice delivery: %d sent, %d to retry, %d failed for good", sent.size(), retrying[0], failed[0]);
         }
-        return new Round(claimed.size(), sent.size(), retrying[0], failed[0], cancelled);
+        return new Round(claimed.size(), sent.size(), retrying[0], failed[0], cancelled, released.size());
+    }
+
+    /**
+     * Records outcomes even through a short database outage (a restart, a failover): mails that
+     * went out must not be sent again because their success could not be written. Tries until
+     * {@code record-retry} has passed, which is kept shorter than the lease.
+     */
+    private void persistently(Runnable work) {
+        Instant giveUp = Instant.now().plus(config.recordRetry());
+        long pause = 500;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(work);
+                return;
+            } catch (RuntimeException e) {
+                if (Instant.now().isAfter(giveUp)) {
+                    throw e;
+                }
+                LOG.warnf("Could not record notice outcomes (%s); trying again", e.getMessage());
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                pause = Math.min(pause * 2, 5000);
+            }
+        }
     }
 
     private String objectionToken(ClaimedNotice notice) {

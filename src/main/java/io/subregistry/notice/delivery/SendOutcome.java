@@ -5,10 +5,19 @@ import io.vertx.ext.mail.SMTPException;
 import java.util.UUID;
 
 /** How one send ended: delivered to the SMTP server, or failed temporarily or for good. */
-public record SendOutcome(UUID notice, String messageId, String error, boolean permanent) {
+public record SendOutcome(UUID notice, String messageId, String error, boolean permanent, boolean isReleased) {
+
+    public SendOutcome(UUID notice, String messageId, String error, boolean permanent) {
+        this(notice, messageId, error, permanent, false);
+    }
 
     public static SendOutcome delivered(UUID notice, String messageId) {
         return new SendOutcome(notice, messageId, null, false);
+    }
+
+    /** Not attempted: the instance is stopping and gives the notice back to the queue. */
+    public static SendOutcome released(UUID notice) {
+        return new SendOutcome(notice, null, "released at shutdown", false, true);
     }
 
     /**
@@ -25,7 +34,7 @@ public record SendOutcome(UUID notice, String messageId, String error, boolean p
     }
 
     public boolean isDelivered() {
-        return error == null;
+        return error == null && !isReleased;
     }
 
     private static String describe(Throwable failure) {

@@ -42,15 +42,17 @@ public class ObjectionService {
     private final ObjectionRepository objections;
     private final VersionQueries versions;
     private final AuditLog audit;
+    private final io.subregistry.notice.NoticeMetrics metrics;
     private final Clock clock;
 
     public ObjectionService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
-                            VersionQueries versions, AuditLog audit, Clock clock) {
+                            VersionQueries versions, AuditLog audit, io.subregistry.notice.NoticeMetrics metrics, Clock clock) {
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;
         this.versions = versions;
         this.audit = audit;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -98,6 +100,7 @@ public class ObjectionService {
         objection.reason = request.reason().strip();
         objection.receivedAt = now;
         objections.persist(objection);
+        metrics.countObjection();
         audit.record("subscriber " + MaskedEmail.of(subscriber.email), AuditAction.OBJECTION_RECEIVED,
                 "version " + version.number(), Map.of("objection", objection.id.toString(),
                         "subprocessors", List.of(objection.subprocessorIds).stream().map(UUID::toString).toList()));

@@ -37,11 +37,13 @@ public class PublishService {
     private final AuditLog audit;
     private final Event<VersionPublished> published;
     private final PublishRules rules;
+    private final io.micrometer.core.instrument.Counter publishes;
     private final Clock clock;
 
     public PublishService(DraftRepository drafts, DraftService draftService, VersionRepository versions,
                           ChangeEventRepository changes, SnapshotCache snapshots, AuditLog audit,
-                          Event<VersionPublished> published, RegistryConfig config, Clock clock) {
+                          Event<VersionPublished> published, RegistryConfig config, Clock clock,
+                          io.micrometer.core.instrument.MeterRegistry metrics) {
         this.drafts = drafts;
         this.draftService = draftService;
         this.versions = versions;
@@ -50,6 +52,7 @@ public class PublishService {
         this.audit = audit;
         this.published = published;
         this.rules = new PublishRules(config.noticePeriod(), config.zone());
+        this.publishes = metrics.counter("registry.publishes");
         this.clock = clock;
     }
 
@@ -100,6 +103,7 @@ public class PublishService {
         }
         audit.record(publisher, AuditAction.VERSION_PUBLISHED, "version " + number, details);
         published.fire(new VersionPublished(version, diff));
+        publishes.increment();
         return version;
     }
 

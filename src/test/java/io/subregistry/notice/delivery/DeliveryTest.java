@@ -76,6 +76,9 @@ class DeliveryTest extends RegistryTest {
     @Inject
     Clock injectedClock;
 
+    @Inject
+    io.subregistry.notice.NoticeMetrics metrics;
+
     @Test
     void whileTheSmtpServerIsDownNoticesWaitAndThenGoOutExactlyOnce() {
         subscribers.many(3, "down");
@@ -112,7 +115,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(300, "race");
         int version = publishAnAddition();
         DeliveryService other = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                mailer, config, injectedClock, new InstanceIdentity());
+                mailer, config, injectedClock, new InstanceIdentity(), metrics);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
