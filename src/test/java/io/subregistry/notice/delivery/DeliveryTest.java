@@ -217,6 +217,50 @@ class DeliveryTest extends RegistryTest {
         assertThat(noticesOf(version)).extracting(notice -> notice.status).containsOnly(NoticeStatus.CANCELLED);
     }
 
+    @Test
+    void aStoppingInstanceClaimsNothingAndWhatItGivesBackGoesOutAtOnce() {
+        subscribers.many(3, "stopping");
+        int version = publishAnAddition();
+        DeliveryService leaving = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
+                mailer, config, injectedClock, new InstanceIdentity(), metrics);
+        leaving.stop();
+        assertThat(leaving.deliverDue().claimed()).isZero();
+
+        Instant now = clock.instant();
+        List<ClaimedNotice> held = QuarkusTransaction.requiringNew().call(() ->
+                notices.claim("leaving-instance", now, now.plus(Duration.ofMinutes(2)), 10));
+        int released = QuarkusTransaction.requiringNew().call(() ->
+                notices.release("leaving-instance", held.stream().map(ClaimedNotice::id).toList()));
+        assertThat(released).isEqualTo(3);
+        assertThat(noticesOf(version)).allSatisfy(notice -> {
+            assertThat(notice.status).isEqualTo(NoticeStatus.QUEUED);
+            assertThat(notice.attempts).isZero();
+        });
+
+        assertThat(delivery.deliverDue().sent()).as("no lease to wait for").isEqualTo(3);
+    }
+
+    @Test
+    void deliveriesShowInTheMetrics() {
+        double before = sentAnnouncements();
+        subscribers.many(2, "metrics");
+        publishAnAddition();
+        delivery.deliverDue();
+
+        assertThat(sentAnnouncements()).isEqualTo(before + 2);
+        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+                .contains("registry_notice_send_seconds_count").contains("registry_publishes_total")
+                .contains("registry_notice_queue_depth{status=\"queued\"}");
+    }
+
+    private static double sentAnnouncements() {
+        return io.restassured.RestAssured.get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith("registry_notices_total{") && line.contains("kind=\"announcement\"")
+                        && line.contains("outcome=\"sent\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     private void deliverUntilSettled() {
         for (int round = 0; round < 3; round++) {
             delivery.deliverDue();
