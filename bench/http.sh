@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Benchmark 3 (http): wrk on loopback against the packaged service with its sample data (17 entries
+# in 3 sections): GET /api/v1/subprocessors versus GET /api/v1 (a constant answer of the same
+# service), same wrk settings, alternating rounds in the same run after a warm-up.
+#
+#   bench/http.sh                                   # machine PostgreSQL (fresh database, dropped after)
+#   bench/http.sh --embedded                        # the service's embedded PostgreSQL (scratch data dir)
+#   THREADS=2 CONNECTIONS=8 DURATION=15 ROUNDS=3 WARMUP=10 bench/http.sh
+#
+# wrk runs on the same 2 CPUs as the service, so the absolute figures are a lower bound; the ratio
+# of the two endpoints measured side by side is the figure to read.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+require_tools java curl jq psql ss
+
+MODE=external
+[[ "${1:-}" == --embedded ]] && MODE=embedded
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-8}"
+DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-3}"
+WARMUP="${WARMUP:-10}"
+
+if ! command -v wrk >/dev/null; then
+    log "installing wrk"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends wrk >/dev/null
+fi
+ensure_jar
+
+echo "== bench/http.sh ($MODE PostgreSQL)"
+machine_info
+echo "wrk:     $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "command: THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=$DURATION ROUNDS=$ROUNDS WARMUP=$WARMUP bench/http.sh${1:+ $1}"
+echo
+
+port=$(free_port)
+base="http://127.0.0.1:$port"
+logfile="$WORK/http-$MODE.log"
+if [[ "$MODE" == external ]]; then
+    require_postgres
+    db="bench_http_$$"
+    create_db "$db"
+    mapfile -t db_env < <(external_db_env "$db")
+    start_service "$logfile" "$port" "${db_env[@]}" REGISTRY_ADMIN_PASSWORD="$ADMIN_PASSWORD"
+else
+    scratch_dir SERVICE_CWD embedded-http
+    start_service "$logfile" "$port" REGISTRY_ADMIN_PASSWORD="$ADMIN_PASSWORD"
+    unset SERVICE_CWD
+fi
+pid=$SERVICE_PID
+wait_http "$base/q/health/ready" "$pid" || { tail -50 "$logfile"; die "service did not start (log: $logfile)"; }
+
+list_url="$base/api/v1/subprocessors"
+index_url="$base/api/v1"
+entries=$(curl -fsS -H 'Accept: application/json' "$list_url" | jq '[.sections[].subprocessors[]] | length')
+list_bytes=$(curl -fsS -H 'Accept: application/json' "$list_url" | wc -c)
+index_bytes=$(curl -fsS -H 'Accept: application/json' "$index_url" | wc -c)
+echo "service pid $pid on port $port; /api/v1/subprocessors: $entries entries, $list_bytes bytes; /api/v1: $index_bytes bytes"
+
+# run_wrk SECONDS URL -> "<requests/s> <avg latency> <p99 latency> <non-2xx count>"
+run_wrk() {
+    local seconds=$1 url=$2 out
+    out=$(timeout $(( seconds + 30 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency \
+        -H 'Accept: application/json' "$url")
+    local rps avg p99 bad
+    rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+    avg=$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    bad=$(awk -F: '/Non-2xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
+    echo "$rps ${avg:-?} ${p99:-?} ${bad:-0}"
+}
+
+echo
+echo "warm-up: ${WARMUP}s on each endpoint"
+run_wrk "$WARMUP" "$index_url" >/dev/null
+run_wrk "$WARMUP" "$list_url" >/dev/null
+
+echo
+printf '%-6s %-24s %12s %10s %10s %8s\n' round endpoint requests/s avg p99 non-2xx
+list_rps=()
+index_rps=()
+for r in $(seq 1 "$ROUNDS"); do
+    # Alternate which endpoint goes first, so that drifting background load hits both alike.
+    if (( r % 2 )); then order=(index list); else order=(list index); fi
+    for which in "${order[@]}"; do
+        if [[ "$which" == list ]]; then url=$list_url; name=/api/v1/subprocessors; else url=$index_url; name=/api/v1; fi
+        read -r rps avg p99 bad <<<"$(run_wrk "$DURATION" "$url")"
+        [[ "$bad" == 0 ]] || log "$bad non-2xx answers from $name"
+        printf '%-6s %-24s %12s %10s %10s %8s\n' "$r" "$name" "$rps" "$avg" "$p99" "$bad"
+        if [[ "$which" == list ]]; then list_rps+=("$rps"); else index_rps+=("$rps"); fi
+    done
+done
+
+list_med=$(printf '%s\n' "${list_rps[@]}" | stats | cut -d' ' -f1)
+index_med=$(printf '%s\n' "${index_rps[@]}" | stats | cut -d' ' -f1)
+r=$(ratio "$list_med" "$index_med")
+echo
+echo "summary ($MODE PostgreSQL; wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, medians):"
+printf '  GET /api/v1/subprocessors  %10.0f req/s\n' "$list_med"
+printf '  GET /api/v1                %10.0f req/s\n' "$index_med"
+printf '  ratio list/index           %10s   target >= 0.8: %s\n' "$r" \
+    "$(awk -v x="$r" 'BEGIN { print (x >= 0.8) ? "MET" : "NOT MET" }')"
+echo "  service RSS after the load: $(rss_mib "$pid") MiB"
+
+stop_service "$pid"
+echo "service stopped (SIGTERM) in ${STOP_MS} ms"
