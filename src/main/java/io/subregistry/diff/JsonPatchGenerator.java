@@ -67,9 +67,17 @@ public final class JsonPatchGenerator {
     }
 
     /**
-     * Three passes: remove what the target lacks (from the end, so indices stay valid), bring
-     * every target element to its index by {@code move} or {@code add}, then patch the
-     * elements both sides share, now at their final indices.
+     * Linear-logarithmic in the array's length, however many entries move:
+     * <ol>
+     *   <li>remove what the target lacks, from the end so that indices stay valid;</li>
+     *   <li>keep in place the longest run of survivors already in target order, and move every
+     *       other survivor to the end of the array;</li>
+     *   <li>walk the target: a kept element is already at its index, a moved one is taken from
+     *       the end and put in place, a new one is added;</li>
+     *   <li>patch the fields of every survivor, now at its final index.</li>
+     * </ol>
+     * A renamed sub-processor that sorts elsewhere thus costs two moves, not one move of every
+     * entry between its old and new place.
      */
     private static void diffIdentifiedArray(String path, JsonNode from, JsonNode to, ArrayNode operations) {
         List<String> fromIds = identities(from);
@@ -78,34 +86,118 @@ public final class JsonPatchGenerator {
         for (int i = 0; i < fromIds.size(); i++) {
             oldElements.put(fromIds.get(i), from.get(i));
         }
-        Set<String> wanted = new HashSet<>(toIds);
+        Map<String, Integer> targetIndex = new HashMap<>();
+        for (int i = 0; i < toIds.size(); i++) {
+            targetIndex.put(toIds.get(i), i);
+        }
 
-        List<String> working = new ArrayList<>(fromIds);
-        for (int i = working.size() - 1; i >= 0; i--) {
-            if (!wanted.contains(working.get(i))) {
+        List<String> survivors = new ArrayList<>();
+        for (int i = fromIds.size() - 1; i >= 0; i--) {
+            if (!targetIndex.containsKey(fromIds.get(i))) {
                 operations.add(operation("remove", path + "/" + i));
-                working.remove(i);
             }
         }
+        for (String id : fromIds) {
+            if (targetIndex.containsKey(id)) {
+                survivors.add(id);
+            }
+        }
+
+        Set<String> kept = longestRunInTargetOrder(survivors, targetIndex);
+        List<String> tail = new ArrayList<>();
+        for (int i = survivors.size() - 1; i >= 0; i--) {
+            if (!kept.contains(survivors.get(i))) {
+                operations.add(operation("move", path + "/-").put("from", path + "/" + i));
+                tail.add(survivors.get(i));
+            }
+        }
+
+        Map<String, Integer> tailRank = new HashMap<>();
+        for (int i = 0; i < tail.size(); i++) {
+            tailRank.put(tail.get(i), i);
+        }
+        FenwickTree stillInTail = new FenwickTree(tail.size());
+        for (int i = 0; i < tail.size(); i++) {
+            stillInTail.add(i, 1);
+        }
+        int keptLeft = kept.size();
         for (int i = 0; i < toIds.size(); i++) {
             String id = toIds.get(i);
-            if (i < working.size() && working.get(i).equals(id)) {
-                continue;
-            }
-            int at = oldElements.containsKey(id) ? working.indexOf(id) : -1;
-            if (at < 0) {
-                operations.add(operation("add", path + "/" + i).set("value", to.get(i)));
+            if (kept.contains(id)) {
+                keptLeft--;
+            } else if (tailRank.containsKey(id)) {
+                int rank = tailRank.get(id);
+                int at = i + keptLeft + stillInTail.sumBefore(rank);
+                stillInTail.add(rank, -1);
+                if (at != i) {
+                    operations.add(operation("move", path + "/" + i).put("from", path + "/" + at));
+                }
             } else {
-                operations.add(operation("move", path + "/" + i).put("from", path + "/" + at));
-                working.remove(at);
+                operations.add(operation("add", path + "/" + i).set("value", to.get(i)));
             }
-            working.add(i, id);
         }
         for (int i = 0; i < toIds.size(); i++) {
             JsonNode old = oldElements.get(toIds.get(i));
             if (old != null) {
                 diffNode(path + "/" + i, old, to.get(i), operations);
             }
+        }
+    }
+
+    /** The largest set of ids whose order in {@code ids} is already their order in the target (patience sorting). */
+    private static Set<String> longestRunInTargetOrder(List<String> ids, Map<String, Integer> targetIndex) {
+        int n = ids.size();
+        int[] tails = new int[n];
+        int[] tailAt = new int[n];
+        int[] previous = new int[n];
+        int length = 0;
+        for (int i = 0; i < n; i++) {
+            int value = targetIndex.get(ids.get(i));
+            int low = 0;
+            int high = length;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (tails[middle] < value) {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            tails[low] = value;
+            tailAt[low] = i;
+            previous[i] = low > 0 ? tailAt[low - 1] : -1;
+            if (low == length) {
+                length++;
+            }
+        }
+        Set<String> run = new HashSet<>();
+        for (int i = length > 0 ? tailAt[length - 1] : -1; i >= 0; i = previous[i]) {
+            run.add(ids.get(i));
+        }
+        return run;
+    }
+
+    /** Counts of elements still waiting at the end of the array, by their order there. */
+    private static final class FenwickTree {
+        private final int[] tree;
+
+        FenwickTree(int size) {
+            tree = new int[size + 1];
+        }
+
+        void add(int index, int delta) {
+            for (int i = index + 1; i < tree.length; i += i & -i) {
+                tree[i] += delta;
+            }
+        }
+
+        /** The sum over indices before {@code index}. */
+        int sumBefore(int index) {
+            int sum = 0;
+            for (int i = index; i > 0; i -= i & -i) {
+                sum += tree[i];
+            }
+            return sum;
         }
     }
 
