@@ -51,15 +51,17 @@ create table notice (
     message_id       text,
     last_error       text,
     -- the hash of this mail's objection link, set when the mail is prepared for sending
-    token_hash       text        unique,
+    token_hash       text,
     check ((kind = 'CONFIRMATION') = (version_number is null)),
     check (status <> 'SENT' or (sent_at is not null and message_id is not null))
 );
--- At most one delivery record per subscriber, version and kind (DESIGN.md).
-create unique index notice_once on notice (subscriber_id, version_number, kind) where version_number is not null;
+-- At most one delivery record per subscriber, version and kind (DESIGN.md); ordered by version
+-- first, it also serves the evidence of a version. Few indexes: a publish inserts a row per
+-- subscriber in its own transaction.
+create unique index notice_once on notice (version_number, kind, subscriber_id) where version_number is not null;
+create unique index notice_token on notice (token_hash) where token_hash is not null;
 create index notice_due on notice (next_attempt_at) where status in ('QUEUED', 'RETRYING');
 create index notice_leased on notice (lease_expires_at) where status = 'SENDING';
-create index notice_version on notice (version_number, kind);
 
 create table objection (
     id                uuid        primary key,

@@ -131,7 +131,7 @@ public class SubscriptionService {
         return SubscriptionView.of(subscriber);
     }
 
-    /** Ends a subscription (RFC 8058 one-click or the manage page); unsent notices are cancelled at once. */
+    /** Ends a subscription (RFC 8058 one-click or the manage page); no notice is sent to it afterwards. */
     @Transactional
     public SubscriptionView unsubscribe(String token) {
         Subscriber subscriber = byManageToken(token);
@@ -140,11 +140,9 @@ public class SubscriptionService {
             subscriber.unsubscribedAt = Instant.now(clock);
             subscriber.confirmNonce = null;
             subscriber.confirmTokenHash = null;
-            subscribers.flush();
-            int cancelled = notices.update("status = ?1, lastError = ?2 where subscriberId = ?3 and status in (?4, ?5)",
-                    NoticeStatus.CANCELLED, "unsubscribed", subscriber.id, NoticeStatus.QUEUED, NoticeStatus.RETRYING);
+            // Notices still queued for this address are cancelled when their turn comes, never sent.
             audit.record("subscriber " + MaskedEmail.of(subscriber.email), AuditAction.SUBSCRIBER_UNSUBSCRIBED,
-                    subscriber.id.toString(), Map.of("cancelledNotices", cancelled));
+                    subscriber.id.toString(), Map.of());
         }
         return SubscriptionView.of(subscriber);
     }

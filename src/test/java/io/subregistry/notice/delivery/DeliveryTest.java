@@ -121,14 +121,17 @@ class DeliveryTest extends RegistryTest {
         try {
             List<Future<DeliveryService.Round>> rounds = pool.invokeAll(List.<Callable<DeliveryService.Round>>of(
                     delivery::deliverDue, other::deliverDue));
-            int sent = 0;
+            int claimed = 0;
             for (Future<DeliveryService.Round> round : rounds) {
-                sent += round.get().sent();
+                claimed += round.get().claimed();
             }
-            assertThat(sent).isEqualTo(300);
+            assertThat(claimed).as("each notice claimed by one dispatcher only").isEqualTo(300);
         } finally {
             pool.shutdownNow();
         }
+        // A send may time out on a loaded machine; its retry is not a duplicate.
+        clock.advance(Duration.ofMinutes(5));
+        delivery.deliverDue();
 
         List<String> received = recipientsOfAll();
         assertThat(received).hasSize(300).doesNotHaveDuplicates();
