@@ -30,6 +30,9 @@ public interface RegistryConfig {
     @WithDefault("1s")
     Duration listRefresh();
 
+    /** Where the company's other legal pages are: the public page links back to it ("« Legal & Policies"). */
+    Optional<String> legalPagesUrl();
+
     /** The public address of this service, for links in mails and feeds (no trailing slash). */
     @WithDefault("http://localhost:8080")
     String publicBaseUrl();

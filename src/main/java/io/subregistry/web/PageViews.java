@@ -14,7 +14,8 @@ public final class PageViews {
 
     /** The public list page. */
     public record ListPage(Integer version, String lastUpdated, List<ListedSection> sections, List<Upcoming> upcoming,
-                           String csrf, String notice, String noticeTone, String email, List<Choice> sectionChoices) {
+                           String csrf, String notice, String noticeTone, String email, List<Choice> sectionChoices,
+                           String legalPagesUrl) {
     }
 
     /** A version not yet in force and what it changes. */

@@ -167,7 +167,8 @@ public class PublicPages {
         List<PageViews.Choice> choices = list == null ? List.of() : list.sections().stream()
                 .map(section -> new PageViews.Choice(section.key(), section.title())).toList();
         ListPage page = new ListPage(current.version(), list == null ? null : READABLE.format(list.lastUpdated()),
-                list == null ? List.of() : list.sections(), upcoming, token, notice, tone, email, choices);
+                list == null ? List.of() : list.sections(), upcoming, token, notice, tone, email, choices,
+                config.legalPagesUrl().orElse(null));
         return Response.fromResponse(HtmlResponses.page(status, Pages.index(page)))
                 .cookie(csrf.cookie(token)).build();
     }

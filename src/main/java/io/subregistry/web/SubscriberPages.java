@@ -162,6 +162,6 @@ public class SubscriberPages {
     }
 
     private String readable(Instant instant) {
-        return READABLE.format(LocalDate.ofInstant(instant, config.zone())) + " (" + instant + ")";
+        return READABLE.format(LocalDate.ofInstant(instant, config.zone()));
     }
 }

@@ -46,6 +46,7 @@ import java.util.UUID;
 @Produces(MediaType.TEXT_HTML)
 public class ConsoleVersionsResource {
 
+    private static final int SHOWN_RECORDS = 200;
     private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
 
     private final VersionQueries versions;
@@ -122,7 +123,11 @@ public class ConsoleVersionsResource {
         VersionHeader header = versions.require(number);
         Map<String, String> titles = new HashMap<>();
         versions.snapshot(number).sections().forEach(section -> titles.put(section.key(), section.title()));
-        return console.page(status, ConsolePages.version(frame, row(header), evidence.of(number),
+        NoticeEvidence.Report report = evidence.of(number);
+        // A page shows the first records; the CSV export has every one.
+        NoticeEvidence.Report shown = report.notices().size() <= SHOWN_RECORDS ? report
+                : new NoticeEvidence.Report(report.version(), report.totals(), report.notices().subList(0, SHOWN_RECORDS));
+        return console.page(status, ConsolePages.version(frame, row(header), shown,
                 objections.ofVersion(number),
                 ChangeLines.of(versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles)));
     }
