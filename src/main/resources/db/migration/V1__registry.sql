@@ -111,13 +111,17 @@ begin
         using errcode = 'P0001', hint = 'published versions and the audit log never change';
 end $$;
 
+-- One check per INSERT statement over all its rows (a publish inserts thousands of entries at once).
 create function refuse_insert_into_sealed_version() returns trigger language plpgsql as $$
+declare
+    sealed integer;
 begin
-    if exists (select 1 from version where number = new.version_number) then
-        raise exception 'version % is sealed: % into % refused', new.version_number, tg_op, tg_table_name
+    select v.number into sealed from version v where v.number in (select distinct version_number from inserted) limit 1;
+    if sealed is not null then
+        raise exception 'version % is sealed: % into % refused', sealed, tg_op, tg_table_name
             using errcode = 'P0001';
     end if;
-    return new;
+    return null;
 end $$;
 
 -- Numbers are consecutive, effective dates never go backwards, and each version's
@@ -168,12 +172,12 @@ create trigger version_entry_no_truncate before truncate on version_entry
 create trigger change_event_no_truncate before truncate on change_event
     for each statement execute function refuse_published_change();
 
-create trigger version_section_sealed before insert on version_section
-    for each row execute function refuse_insert_into_sealed_version();
-create trigger version_entry_sealed before insert on version_entry
-    for each row execute function refuse_insert_into_sealed_version();
-create trigger change_event_sealed before insert on change_event
-    for each row execute function refuse_insert_into_sealed_version();
+create trigger version_section_sealed after insert on version_section
+    referencing new table as inserted for each statement execute function refuse_insert_into_sealed_version();
+create trigger version_entry_sealed after insert on version_entry
+    referencing new table as inserted for each statement execute function refuse_insert_into_sealed_version();
+create trigger change_event_sealed after insert on change_event
+    referencing new table as inserted for each statement execute function refuse_insert_into_sealed_version();
 
 -- ---------------------------------------------------------------- staff accounts
 

@@ -92,10 +92,7 @@ public class DraftService {
     /** The draft as the snapshot a publish would freeze. */
     @Transactional
     public Snapshot snapshot() {
-        Map<UUID, List<Subprocessor>> bySection = new HashMap<>();
-        for (DraftSubprocessor entry : entries.all()) {
-            bySection.computeIfAbsent(entry.sectionId, id -> new ArrayList<>()).add(entry.toSubprocessor());
-        }
+        Map<UUID, List<Subprocessor>> bySection = entries.snapshotBySection();
         return new Snapshot(sections.inPageOrder().stream()
                 .map(section -> new Section(section.sectionKey, section.title, section.description, section.note,
                         bySection.getOrDefault(section.id, List.of())))
