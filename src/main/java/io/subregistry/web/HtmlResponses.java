@@ -1,9 +1,8 @@
 package io.subregistry.web;
 
 import io.quarkus.qute.TemplateInstance;
-import io.subregistry.platform.error.GoneException;
+import io.subregistry.platform.error.HttpStatuses;
 import io.subregistry.platform.error.RegistryException;
-import io.subregistry.platform.error.ResourceNotFoundException;
 import io.subregistry.platform.error.TooManyRequestsException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,32 +32,13 @@ final class HtmlResponses {
         try {
             return action.get();
         } catch (RegistryException refused) {
-            Response answer = page(status(refused), Pages.message(Pages.Message.bad(title, sentence(refused.detail()))
+            Response answer = page(HttpStatuses.of(refused), Pages.message(Pages.Message.bad(title, sentence(refused.detail()))
                     .withLink("/", "Go to the current list of sub-processors")));
             if (refused instanceof TooManyRequestsException limited) {
                 return Response.fromResponse(answer).header("Retry-After", limited.retryAfterSeconds()).build();
             }
             return answer;
         }
-    }
-
-    private static int status(RegistryException refused) {
-        if (refused instanceof ResourceNotFoundException) {
-            return 404;
-        }
-        if (refused instanceof GoneException) {
-            return 410;
-        }
-        if (refused instanceof TooManyRequestsException) {
-            return 429;
-        }
-        if (refused instanceof io.subregistry.platform.error.ConflictException) {
-            return 409;
-        }
-        if (refused instanceof io.subregistry.platform.error.InvalidInputException) {
-            return 400;
-        }
-        return 422;
     }
 
     private static String sentence(String detail) {

@@ -35,35 +35,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response registry(RegistryException e) {
-        int status = statusOf(e);
+        int status = HttpStatuses.of(e);
         Response.ResponseBuilder answer = Response.status(status).type(Problem.MEDIA_TYPE)
                 .entity(Problem.of(status, reason(status), e.detail(), e.violations()));
         if (e instanceof TooManyRequestsException limited) {
             answer.header("Retry-After", Long.toString(limited.retryAfterSeconds()));
         }
         return answer.build();
-    }
-
-    static int statusOf(RegistryException e) {
-        if (e instanceof ResourceNotFoundException) {
-            return 404;
-        }
-        if (e instanceof ConflictException) {
-            return 409;
-        }
-        if (e instanceof StaleRevisionException) {
-            return 412;
-        }
-        if (e instanceof InvalidInputException) {
-            return 400;
-        }
-        if (e instanceof GoneException) {
-            return 410;
-        }
-        if (e instanceof TooManyRequestsException) {
-            return 429;
-        }
-        return 422;
     }
 
     @ServerExceptionMapper

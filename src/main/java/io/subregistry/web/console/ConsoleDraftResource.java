@@ -5,6 +5,7 @@ import io.subregistry.diff.Diff;
 import io.subregistry.importer.ImportFormat;
 import io.subregistry.importer.ImportService;
 import io.subregistry.platform.RegistryConfig;
+import io.subregistry.platform.error.HttpStatuses;
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.platform.error.ResourceNotFoundException;
 import io.subregistry.registry.draft.DraftService;
@@ -106,7 +107,7 @@ public class ConsoleDraftResource {
                 draft.add(input, console.user());
                 return console.redirect("/console/draft", "added");
             } catch (RegistryException refused) {
-                return draftPage(status(refused), console.frame(null), refusedForm(values(input), refused), Form.empty(),
+                return draftPage(HttpStatuses.of(refused), console.frame(null), refusedForm(values(input), refused), Form.empty(),
                         Form.empty());
             }
         }
@@ -150,7 +151,7 @@ public class ConsoleDraftResource {
         } catch (RegistryException refused) {
             DraftView.EntryView current = draft.entry(entry.id()).orElse(entry);
             values.put("revision", Long.toString(current.revision()));
-            return console.page(status(refused), ConsolePages.entry(console.frame(null), current, draft.view().sections(),
+            return console.page(HttpStatuses.of(refused), ConsolePages.entry(console.frame(null), current, draft.view().sections(),
                     refusedForm(values, refused)));
         }
     }
@@ -168,7 +169,7 @@ public class ConsoleDraftResource {
             draft.remove(entry.id(), precondition(revision), console.user());
             return console.redirect("/console/draft", "removed");
         } catch (RegistryException refused) {
-            return console.page(status(refused), ConsolePages.entry(console.frame(null), entry, draft.view().sections(),
+            return console.page(HttpStatuses.of(refused), ConsolePages.entry(console.frame(null), entry, draft.view().sections(),
                     refusedForm(values(entry), refused)));
         }
     }
@@ -204,7 +205,7 @@ public class ConsoleDraftResource {
             draft.addSection(input, console.user());
             return console.redirect("/console/draft", "section-added");
         } catch (RegistryException refused) {
-            return draftPage(status(refused), console.frame(null), Form.empty(), refusedForm(values, refused), Form.empty());
+            return draftPage(HttpStatuses.of(refused), console.frame(null), Form.empty(), refusedForm(values, refused), Form.empty());
         }
     }
 
@@ -241,7 +242,7 @@ public class ConsoleDraftResource {
             draft.updateSection(key, changes, sectionPrecondition(revision), console.user());
             return console.redirect("/console/draft", "section-saved");
         } catch (RegistryException refused) {
-            return console.page(status(refused), ConsolePages.section(console.frame(null), sectionOf(key),
+            return console.page(HttpStatuses.of(refused), ConsolePages.section(console.frame(null), sectionOf(key),
                     refusedForm(values, refused)));
         }
     }
@@ -259,7 +260,7 @@ public class ConsoleDraftResource {
             draft.removeSection(key, sectionPrecondition(revision), console.user());
             return console.redirect("/console/draft", "section-removed");
         } catch (RegistryException refused) {
-            return console.page(status(refused), ConsolePages.section(console.frame(null), section,
+            return console.page(HttpStatuses.of(refused), ConsolePages.section(console.frame(null), section,
                     refusedForm(values(section), refused)));
         }
     }
@@ -297,7 +298,7 @@ public class ConsoleDraftResource {
             for (int i = 0; i < lines.size(); i++) {
                 errors.put("problem " + (i + 1), lines.get(i));
             }
-            return draftPage(status(refused), console.frame(null), Form.empty(), Form.empty(),
+            return draftPage(HttpStatuses.of(refused), console.frame(null), Form.empty(), Form.empty(),
                     new Form(values, errors, Forms.sentence(refused.detail())));
         }
     }
@@ -347,7 +348,7 @@ public class ConsoleDraftResource {
                     emergencyReason, days, parseRevision(revision)), console.user());
             return console.redirect("/console/versions/" + version.number, "published");
         } catch (RegistryException refused) {
-            return publishPage(status(refused), refusedForm(values, refused));
+            return publishPage(HttpStatuses.of(refused), refusedForm(values, refused));
         }
     }
 
@@ -386,16 +387,6 @@ public class ConsoleDraftResource {
 
     private static Form refusedForm(Map<String, String> values, RegistryException refused) {
         return new Form(values, Forms.errors(refused), Forms.sentence(refused.detail()));
-    }
-
-    private static int status(RegistryException refused) {
-        return switch (refused.getClass().getSimpleName()) {
-            case "ResourceNotFoundException" -> 404;
-            case "ConflictException" -> 409;
-            case "StaleRevisionException" -> 412;
-            case "InvalidInputException" -> 400;
-            default -> 422;
-        };
     }
 
     private static Precondition precondition(String revision) {
