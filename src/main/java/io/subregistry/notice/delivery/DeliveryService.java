@@ -5,6 +5,7 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.subregistry.notice.ClaimedNotice;
 import io.subregistry.notice.NoticeConfig;
 import io.subregistry.notice.NoticeKind;
@@ -59,13 +60,15 @@ public class DeliveryService {
     private final String owner;
     private final Backoff backoff;
     private final NoticeMetrics metrics;
+    private final EventLoops loops;
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Held for a whole round, so that a graceful stop can wait for the round in hand. */
     private final ReentrantLock round = new ReentrantLock();
 
     public DeliveryService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
                            VersionQueries versions, TokenService tokens, NoticeMails mails, ReactiveMailer mailer,
-                           NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics) {
+                           NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics,
+                           EventLoops loops) {
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;
@@ -78,6 +81,7 @@ public class DeliveryService {
         this.owner = instance.name();
         this.backoff = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), config.maxAttempts());
         this.metrics = metrics;
+        this.loops = loops;
     }
 
     /** What one round did. */
@@ -120,7 +124,7 @@ public class DeliveryService {
         }
         Map<UUID, Subscriber> recipients = QuarkusTransaction.requiringNew().call(() -> subscribersOf(claimed));
         Map<String, UUID> objected = QuarkusTransaction.requiringNew().call(() -> objectionsOf(claimed));
-        Map<Integer, VersionBrief> briefs = new HashMap<>();
+        Map<Integer, VersionBrief> briefs = QuarkusTransaction.requiringNew().call(() -> briefsOf(claimed));
         List<Prepared> toSend = new ArrayList<>();
         List<UUID> cancelled = new ArrayList<>();
         Map<UUID, String> cancelReasons = new HashMap<>();
@@ -132,14 +136,14 @@ public class DeliveryService {
                 cancelReasons.put(notice.id(), reason);
                 continue;
             }
-            toSend.add(new Prepared(notice, build(notice, subscriber, briefs)));
+            toSend.add(new Prepared(notice, subscriber));
         }
         if (!cancelled.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> cancelled.stream()
                     .collect(Collectors.groupingBy(cancelReasons::get))
                     .forEach((reason, ids) -> notices.cancel(owner, ids, reason)));
         }
-        List<SendOutcome> outcomes = send(toSend);
+        List<SendOutcome> outcomes = send(toSend, briefs);
         return record(claimed, cancelled.size(), outcomes);
     }
 
@@ -211,14 +215,22 @@ public class DeliveryService {
         return null;
     }
 
+    /** What every mail about a version says, read once per batch (before the mails are built in parallel). */
+    private Map<Integer, VersionBrief> briefsOf(List<ClaimedNotice> claimed) {
+        Map<Integer, VersionBrief> briefs = new HashMap<>();
+        claimed.stream().filter(notice -> notice.kind() != NoticeKind.CONFIRMATION).map(ClaimedNotice::versionNumber)
+                .distinct().forEach(number -> briefs.put(number, brief(number)));
+        return briefs;
+    }
+
     private Mail build(ClaimedNotice notice, Subscriber subscriber, Map<Integer, VersionBrief> briefs) {
         String manageToken = tokens.token(Purpose.MANAGE, subscriber.id, subscriber.manageNonce);
         if (notice.kind() == NoticeKind.CONFIRMATION) {
             return mails.confirmation(notice, subscriber, tokens.token(Purpose.CONFIRM, subscriber.id, subscriber.confirmNonce),
                     manageToken);
         }
-        VersionBrief brief = briefs.computeIfAbsent(notice.versionNumber(), this::brief);
-        return mails.notice(notice, subscriber, brief, new NoticeMails.Links(manageToken, objectionToken(notice)));
+        return mails.notice(notice, subscriber, briefs.get(notice.versionNumber()),
+                new NoticeMails.Links(manageToken, objectionToken(notice)));
     }
 
     private VersionBrief brief(int number) {
@@ -234,23 +246,28 @@ public class DeliveryService {
                 number > 1 ? number - 1 : null);
     }
 
-    private record Prepared(ClaimedNotice notice, Mail mail) {
+    private record Prepared(ClaimedNotice notice, Subscriber subscriber) {
     }
 
-    /** Sends with at most {@code send-concurrency} mails in flight; a send that outlives its lease is not attempted. */
-    private List<SendOutcome> send(List<Prepared> prepared) {
+    /**
+     * Sends with at most {@code send-concurrency} mails in flight; a send that outlives its lease is not attempted.
+     * Each mail is built and handed to the mailer on a worker thread: otherwise every send after the first would
+     * start on the event loop that completed the previous one, and one event loop would render, encode and write
+     * every mail while the other cores idle.
+     */
+    private List<SendOutcome> send(List<Prepared> prepared, Map<Integer, VersionBrief> briefs) {
         if (prepared.isEmpty()) {
             return List.of();
         }
         Duration timeout = config.sendTimeout();
         return Multi.createFrom().iterable(prepared)
-                .onItem().transformToUni(item -> sendOne(item, timeout))
+                .onItem().transformToUni(item -> sendOne(item, briefs, timeout))
                 .merge(Math.max(1, config.sendConcurrency()))
                 .collect().asList()
                 .await().indefinitely();
     }
 
-    private Uni<SendOutcome> sendOne(Prepared item, Duration timeout) {
+    private Uni<SendOutcome> sendOne(Prepared item, Map<Integer, VersionBrief> briefs, Duration timeout) {
         ClaimedNotice notice = item.notice();
         if (stopping.get()) {
             return Uni.createFrom().item(SendOutcome.released(notice.id()));
@@ -260,7 +277,10 @@ public class DeliveryService {
         }
         String messageId = mails.messageId(notice);
         long started = System.nanoTime();
-        return mailer.send(item.mail())
+        return Uni.createFrom().item(() -> build(notice, item.subscriber(), briefs))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(loops.next())
+                .flatMap(mailer::send)
                 .ifNoItem().after(timeout).fail()
                 .map(ignored -> {
                     metrics.recordSend(Duration.ofNanos(System.nanoTime() - started));

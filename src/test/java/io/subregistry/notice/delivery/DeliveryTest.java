@@ -31,10 +31,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +82,8 @@ class DeliveryTest extends RegistryTest {
 
     @Inject
     io.subregistry.notice.NoticeMetrics metrics;
+    @Inject
+    EventLoops eventLoops;
 
     @Test
     void whileTheSmtpServerIsDownNoticesWaitAndThenGoOutExactlyOnce() {
@@ -115,7 +121,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(300, "race");
         int version = publishAnAddition();
         DeliveryService other = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                mailer, config, injectedClock, new InstanceIdentity(), metrics);
+                mailer, config, injectedClock, new InstanceIdentity(), metrics, eventLoops);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -225,7 +231,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(3, "stopping");
         int version = publishAnAddition();
         DeliveryService leaving = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                mailer, config, injectedClock, new InstanceIdentity(), metrics);
+                mailer, config, injectedClock, new InstanceIdentity(), metrics, eventLoops);
         leaving.stop();
         assertThat(leaving.deliverDue().claimed()).isZero();
 
@@ -293,4 +299,19 @@ class DeliveryTest extends RegistryTest {
         }
     }
 
+
+    @Test
+    void mailsAreHandedToTheMailerFromEveryEventLoopInTurn() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        CountDownLatch done = new CountDownLatch(8);
+        for (int i = 0; i < 8; i++) {
+            eventLoops.next().execute(() -> {
+                threads.add(Thread.currentThread().getName());
+                done.countDown();
+            });
+        }
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(threads).hasSizeGreaterThan(1).allMatch(name -> name.startsWith("vert.x-eventloop-thread"));
+    }
 }
