@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Benchmark (notices): fan-out of one announcement to N confirmed subscribers into Postfix's
+# smtp-sink on loopback, against smtp-source -> the same smtp-sink with the same number of SMTP
+# sessions, in the same run. Also: the publish time with N subscribers (the announcements are
+# queued in the publish transaction) and the heap while the fan-out runs.
+#
+#   bench/fanout.sh                       # N = 10000 then 50000
+#   SUBSCRIBERS="10000" SESSIONS=10 bench/fanout.sh
+#
+# Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); installs postfix for
+# smtp-sink/smtp-source if missing. Every message received is kept in /dev/shm while the run
+# lasts, so duplicates are counted by Message-ID.
+#
+# The service sends with registry.notices.send-concurrency = SESSIONS over a mailer pool of
+# SESSIONS connections; smtp-source runs SESSIONS sessions with messages of the same mean size.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+# shellcheck source=bench/smtp-lib.sh
+source "$BENCH_DIR/smtp-lib.sh"
+cd "$ROOT"
+require_tools java curl jq psql ss
+ensure_postfix_tools
+require_postgres
+ensure_jar
+
+SUBSCRIBERS="${SUBSCRIBERS:-10000 50000}"
+SESSIONS="${SESSIONS:-10}"
+BATCH="${BATCH:-500}"
+FANOUT_TIMEOUT="${FANOUT_TIMEOUT:-900}"     # seconds a fan-out may take before the run gives up
+
+echo "== bench/fanout.sh"
+machine_info
+echo "command: SUBSCRIBERS=\"$SUBSCRIBERS\" SESSIONS=$SESSIONS BATCH=$BATCH bench/fanout.sh"
+echo
+
+summary=()
+for n in $SUBSCRIBERS; do
+    db="bench_fanout_$$_$n"
+    create_db "$db"
+    mapfile -t service_env < <(external_db_env "$db")
+    sink_port=$(free_port)
+    port=$(free_port)
+    base="http://127.0.0.1:$port"
+    ours=$(mktemp -d /dev/shm/bench-fanout.XXXXXX); _DIRS+=("$ours")
+    start_sink "$sink_port" "$ours"
+    sink_pid=$SINK_PID
+
+    logfile="$WORK/fanout-$n.log"
+    start_service "$logfile" "$port" ${service_env[@]+"${service_env[@]}"} \
+        REGISTRY_ADMIN_PASSWORD="$ADMIN_PASSWORD" REGISTRY_SAMPLE_DATA=false \
+        QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$sink_port" QUARKUS_MAILER_START_TLS=DISABLED \
+        QUARKUS_MAILER_MAX_POOL_SIZE="$SESSIONS" REGISTRY_NOTICES_SEND_CONCURRENCY="$SESSIONS" \
+        REGISTRY_NOTICES_BATCH_SIZE="$BATCH" REGISTRY_NOTICES_DISPATCH_EVERY=1s
+    pid=$SERVICE_PID
+    wait_http "$base/q/health/ready" "$pid" || { tail -50 "$logfile"; die "service did not start"; }
+    prepare_registry "$base"
+    # A warm-up publish to a handful of subscribers: the first mails pay for class loading and
+    # template compilation, which is start-up, not fan-out.
+    seed_subscribers "$db" 20
+    read -r code secs version < <(publish_addition "$base" "Warmup Ltd")
+    [[ "$code" == 201 ]] || die "warm-up publish answered $code: $(cat "$WORK/publish-body.json")"
+    deadline=$(( $(now_ms) + 60000 ))
+    until [[ "$(notice_counts "$db" "$version" | awk '{print $1}')" == 20 ]]; do
+        (( $(now_ms) < deadline )) || die "warm-up notices not sent in 60 s"
+        sleep 0.2
+    done
+    sql "$db" "delete from notice; delete from subscriber" >/dev/null
+    rm -rf "${ours:?}"/*
+
+    seed_subscribers "$db" "$n"
+    heap_before=$(heap_used_mib "$base")
+    t0=$(now_ms)
+    read -r code secs version < <(publish_addition "$base" "Gong.io")
+    [[ "$code" == 201 ]] || die "publish answered $code: $(cat "$WORK/publish-body.json")"
+    heap_peak=0
+    deadline=$(( t0 + FANOUT_TIMEOUT * 1000 ))
+    while :; do
+        read -r sent queued sending retrying failed total < <(notice_counts "$db" "$version")
+        h=$(heap_used_mib "$base"); (( h > heap_peak )) && heap_peak=$h
+        (( sent + failed >= n )) && break
+        (( $(now_ms) < deadline )) || { log "fan-out incomplete after ${FANOUT_TIMEOUT}s"; break; }
+        sleep 0.2
+    done
+    t1=$(now_ms)
+    # The fan-out proper: from the moment the first mail was accepted to the last one (the
+    # dispatcher's first tick after the publish is not SMTP throughput).
+    read -r first_sent last_sent < <(sql "$db" "select extract(epoch from min(sent_at)) * 1000, extract(epoch from max(sent_at)) * 1000
+                                                 from notice where version_number = $version")
+    jcmd "$pid" GC.run >/dev/null 2>&1 || true
+    sleep 1
+    heap_after_gc=$(heap_used_mib "$base")
+    read -r received distinct dupes < <(sink_report "$ours")
+    sample=$(find "$ours" -type f -print -quit)
+    [[ -n "$sample" ]] && cp "$sample" "$WORK/fanout-sample-$n.eml"
+    mean_size=$(find "$ours" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.0f", (NR ? s / NR : 0)}')
+    wall_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b - a) / 1000}')
+    ours_rate=$(awk -v n="$n" -v s="$wall_s" 'BEGIN {printf "%.0f", n / s}')
+    stop_service "$pid"
+
+    # The reference: smtp-source into the same sink, same sessions, same message count and size
+    # (-l is the body length; the headers add ~200 bytes).
+    rm -rf "${ours:?}"/*
+    r0=$(now_ms)
+    "$SMTP_SOURCE" -s "$SESSIONS" -m "$n" -l $(( mean_size > 300 ? mean_size - 200 : 100 )) \
+        -f bench@bench.test -t sink@bench.test "127.0.0.1:$sink_port"
+    r1=$(now_ms)
+    ref_received=$(find "$ours" -type f | wc -l)
+    ref_s=$(awk -v a="$r0" -v b="$r1" 'BEGIN {printf "%.2f", (b - a) / 1000}')
+    ref_rate=$(awk -v n="$ref_received" -v s="$ref_s" 'BEGIN {printf "%.0f", n / s}')
+    stop_service "$sink_pid"
+    drop_db "$db"
+
+    echo "N = $n subscribers ($SESSIONS SMTP sessions, batches of $BATCH):"
+    printf '  publish (queues %s announcements in its transaction)   %6.3f s\n' "$n" "$secs"
+    printf '  fan-out: publish -> all %s sent: %s s  -> %s msg/s   (status: sent %s, failed %s)\n' "$total" "$wall_s" "$ours_rate" "$sent" "$failed"
+    printf '          first -> last accepted mail: %.2f s\n' "$(awk -v a="$first_sent" -v b="$last_sent" 'BEGIN {print (b - a) / 1000}')"
+    printf '  sink received %s notices, %s distinct, %s duplicates; mean size %s bytes\n' "$received" "$distinct" "$dupes" "$mean_size"
+    printf '  smtp-source -> smtp-sink: %s messages in %s s -> %s msg/s\n' "$ref_received" "$ref_s" "$ref_rate"
+    printf '  ratio ours / smtp-source: %s (target >= 0.5)\n' "$(ratio "$ours_rate" "$ref_rate")"
+    printf '  one of the mails as received: %s (%s lines)\n' "$WORK/fanout-sample-$n.eml" "$(wc -l <"$WORK/fanout-sample-$n.eml")"
+    printf '  heap used (MiB): before %s, peak while sending %s, after a full GC %s\n' "$heap_before" "$heap_peak" "$heap_after_gc"
+    echo
+    summary+=("$(printf '%6s  publish %6.3f s  fan-out %6s msg/s  smtp-source %6s msg/s  ratio %s  dupes %s  heap peak %s MiB, after GC %s MiB' \
+        "$n" "$secs" "$ours_rate" "$ref_rate" "$(ratio "$ours_rate" "$ref_rate")" "$dupes" "$heap_peak" "$heap_after_gc")")
+done
+echo "summary:"
+printf '  %s\n' "${summary[@]}"
