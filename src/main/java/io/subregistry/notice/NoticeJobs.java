@@ -1,10 +1,13 @@
 package io.subregistry.notice;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.subregistry.notice.delivery.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import java.util.List;
 
 /**
  * The notice schedule. Each job claims its work through the database, so any number of
@@ -15,10 +18,13 @@ public class NoticeJobs {
 
     private final DeliveryService delivery;
     private final NoticePlanner planner;
+    private final NoticeConfig config;
+    private Thread stopClaimingOnSignal;
 
-    public NoticeJobs(DeliveryService delivery, NoticePlanner planner) {
+    public NoticeJobs(DeliveryService delivery, NoticePlanner planner, NoticeConfig config) {
         this.delivery = delivery;
         this.planner = planner;
+        this.config = config;
     }
 
     @Scheduled(identity = "notice-dispatch", every = "${registry.notices.dispatch-every:2s}",
@@ -33,7 +39,24 @@ public class NoticeJobs {
         planner.queueScheduled();
     }
 
+    void onStart(@Observes StartupEvent event) {
+        List<String> problems = NoticeSettings.problems(config);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Notice settings that would stop delivery: " + String.join("; ", problems));
+        }
+        // Quarkus fires ShutdownEvent only after it has drained HTTP requests, and the dispatcher
+        // would go on claiming batches until then. A JVM shutdown hook runs the moment SIGTERM
+        // arrives, so no work is claimed after the signal.
+        stopClaimingOnSignal = new Thread(delivery::stopClaiming, "notice-stop-claiming");
+        Runtime.getRuntime().addShutdownHook(stopClaimingOnSignal);
+    }
+
     void onShutdown(@Observes ShutdownEvent event) {
         delivery.stop();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopClaimingOnSignal);
+        } catch (IllegalStateException | NullPointerException alreadyRunning) {
+            // the JVM is exiting and the hook has run (or is running): nothing to remove
+        }
     }
 }

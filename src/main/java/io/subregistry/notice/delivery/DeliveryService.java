@@ -147,13 +147,20 @@ public class DeliveryService {
         return record(claimed, cancelled.size(), outcomes);
     }
 
+    /** The first step of a graceful stop, taken as soon as the signal arrives: no new claims, no new sends. */
+    public void stopClaiming() {
+        if (!stopping.getAndSet(true)) {
+            LOG.info("Stopping: no more notices will be claimed; unsent ones go back to the queue");
+        }
+    }
+
     /**
      * Graceful shutdown: claims no more work, lets mails already on the wire finish, gives the
      * batch's unsent notices back to the queue (another instance takes them at once), and waits
      * for that up to the grace period, so that nothing this instance held is lost or sent twice.
      */
     public void stop() {
-        stopping.set(true);
+        stopClaiming();
         try {
             if (round.tryLock(config.shutdownGrace().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 round.unlock();
