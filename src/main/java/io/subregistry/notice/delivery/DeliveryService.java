@@ -60,15 +60,13 @@ public class DeliveryService {
     private final String owner;
     private final Backoff backoff;
     private final NoticeMetrics metrics;
-    private final EventLoops loops;
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Held for a whole round, so that a graceful stop can wait for the round in hand. */
     private final ReentrantLock round = new ReentrantLock();
 
     public DeliveryService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
                            VersionQueries versions, TokenService tokens, NoticeMails mails, ReactiveMailer mailer,
-                           NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics,
-                           EventLoops loops) {
+                           NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics) {
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;
@@ -81,7 +79,6 @@ public class DeliveryService {
         this.owner = instance.name();
         this.backoff = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), config.maxAttempts());
         this.metrics = metrics;
-        this.loops = loops;
     }
 
     /** What one round did. */
@@ -258,9 +255,9 @@ public class DeliveryService {
 
     /**
      * Sends with at most {@code send-concurrency} mails in flight; a send that outlives its lease is not attempted.
-     * Each mail is built and handed to the mailer on a worker thread: otherwise every send after the first would
-     * start on the event loop that completed the previous one, and one event loop would render, encode and write
-     * every mail while the other cores idle.
+     * Each mail is built (templates, tokens) and handed to the mailer on a worker thread: otherwise every send after
+     * the first would start on the event loop that completed the previous one, and that event loop, which also does
+     * the mailer's socket work, would render every mail too.
      */
     private List<SendOutcome> send(List<Prepared> prepared, Map<Integer, VersionBrief> briefs) {
         if (prepared.isEmpty()) {
@@ -286,7 +283,6 @@ public class DeliveryService {
         long started = System.nanoTime();
         return Uni.createFrom().item(() -> build(notice, item.subscriber(), briefs))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .emitOn(loops.next())
                 .flatMap(mailer::send)
                 .ifNoItem().after(timeout).fail()
                 .map(ignored -> {

@@ -33,12 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,8 +79,6 @@ class DeliveryTest extends RegistryTest {
 
     @Inject
     io.subregistry.notice.NoticeMetrics metrics;
-    @Inject
-    EventLoops eventLoops;
 
     @Test
     void whileTheSmtpServerIsDownNoticesWaitAndThenGoOutExactlyOnce() {
@@ -121,7 +116,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(300, "race");
         int version = publishAnAddition();
         DeliveryService other = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                mailer, config, injectedClock, new InstanceIdentity(), metrics, eventLoops);
+                mailer, config, injectedClock, new InstanceIdentity(), metrics);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -231,7 +226,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(3, "stopping");
         int version = publishAnAddition();
         DeliveryService leaving = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                mailer, config, injectedClock, new InstanceIdentity(), metrics, eventLoops);
+                mailer, config, injectedClock, new InstanceIdentity(), metrics);
         leaving.stop();
         assertThat(leaving.deliverDue().claimed()).isZero();
 
@@ -297,21 +292,5 @@ class DeliveryTest extends RegistryTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-
-    @Test
-    void mailsAreHandedToTheMailerFromEveryEventLoopInTurn() throws Exception {
-        Set<String> threads = ConcurrentHashMap.newKeySet();
-        CountDownLatch done = new CountDownLatch(8);
-        for (int i = 0; i < 8; i++) {
-            eventLoops.next().execute(() -> {
-                threads.add(Thread.currentThread().getName());
-                done.countDown();
-            });
-        }
-
-        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(threads).hasSizeGreaterThan(1).allMatch(name -> name.startsWith("vert.x-eventloop-thread"));
     }
 }
