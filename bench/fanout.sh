@@ -66,7 +66,7 @@ for n in $SUBSCRIBERS; do
         sleep 0.2
     done
     sql "$db" "delete from notice; delete from subscriber" >/dev/null
-    rm -rf "${ours:?}"/*
+    find "$ours" -mindepth 1 -delete
 
     seed_subscribers "$db" "$n"
     heap_before=$(heap_used_mib "$base")
@@ -100,7 +100,7 @@ for n in $SUBSCRIBERS; do
 
     # The reference: smtp-source into the same sink, same sessions, same message count and size
     # (-l is the body length; the headers add ~200 bytes).
-    rm -rf "${ours:?}"/*
+    find "$ours" -mindepth 1 -delete
     r0=$(now_ms)
     "$SMTP_SOURCE" -s "$SESSIONS" -m "$n" -l $(( mean_size > 300 ? mean_size - 200 : 100 )) \
         -f bench@bench.test -t sink@bench.test "127.0.0.1:$sink_port"
