@@ -79,7 +79,7 @@ scratch_dir SCRATCH cluster
 declare -A SINK_PORT SINK
 for k in 1 2 3; do
     SINK_PORT[$k]=$(free_port)
-    start_sink_as "${SINK_PORT[$k]}" "$DUMP" "i$k."
+    start_sink "${SINK_PORT[$k]}" "$DUMP" "i$k."
     SINK[$k]=$SINK_PID
 done
 
@@ -309,13 +309,7 @@ total_ms=$(( DRAINED_MS - PUBLISH_MS ))
 
 # ------------------------------------------------------------------ the figures
 
-INDEX="$SCRATCH/index"
-sink_index "$DUMP" >"$INDEX"
-duplicate_ids "$INDEX" >"$SCRATCH/dups"
-RECEIVED=$(awk '$3 == 1' "$INDEX" | wc -l)
-DISTINCT=$(awk '$3 == 1 {print $1}' "$INDEX" | sort -u | wc -l)
-DUPES=$(( RECEIVED - DISTINCT ))
-INCOMPLETE=$(awk '$3 == 0' "$INDEX" | wc -l)
+received_report "$DUMP" "$SCRATCH"
 dup_kill=$(count_in "$SCRATCH/dups" "$SCRATCH/inflight-kill")
 dup_term=$(count_in "$SCRATCH/dups" "$SCRATCH/inflight-term")
 dup_other=$(wc -l <"$SCRATCH/dups"); dup_other=$(( dup_other - dup_kill - dup_term ))

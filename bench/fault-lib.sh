@@ -147,22 +147,6 @@ newest_with() {
     { ls -t "$1" | grep -F "$2" | head -n "$3" | sed "s|^|$1/|" | xargs -r grep -l -F -f "$4" 2>/dev/null | wc -l; } || true
 }
 
-# start_sink_as PORT DUMPDIR PREFIX -> SINK_PID: start_sink, with dump files named PREFIX<hex>
-# (several sinks can share one directory).
-start_sink_as() {
-    local port=$1 dir=$2 prefix=$3
-    mkdir -p "$dir"
-    chmod 0777 "$dir"
-    "$SMTP_SINK" -u nobody -d "$dir/$prefix" "127.0.0.1:$port" 1000 >"$WORK/smtp-sink-$port.log" 2>&1 &
-    SINK_PID=$!
-    _PIDS+=("$SINK_PID")
-    local deadline=$(( $(now_ms) + 10000 ))
-    until ss -Htln "sport = :$port" | grep -q .; do
-        (( $(now_ms) < deadline )) || die "smtp-sink did not listen on $port"
-        sleep 0.05
-    done
-}
-
 # wait_drained DB VERSION TIMEOUT_S: polls every 200 ms until no announcement of VERSION is
 # QUEUED, SENDING or RETRYING; returns 1 on timeout. Sets DRAINED_MS (when it saw it).
 wait_drained() {
@@ -257,6 +241,19 @@ sink_index() {
 
 # duplicate_ids INDEXFILE: the notice ids received (complete) more than once, one a line.
 duplicate_ids() { awk '$3 == 1 {print $1}' "$1" | sort | uniq -d; }
+
+# received_report DUMPDIR SCRATCH: reads the sink's dump files; sets RECEIVED DISTINCT DUPES
+# (complete messages), INCOMPLETE (cut transfers), and INDEX and DUPS (files in SCRATCH).
+received_report() {
+    local dump=$1 scratch=$2
+    INDEX="$scratch/index"; DUPS="$scratch/dups"
+    sink_index "$dump" >"$INDEX"
+    duplicate_ids "$INDEX" >"$DUPS"
+    RECEIVED=$(awk '$3 == 1' "$INDEX" | wc -l)
+    DISTINCT=$(awk '$3 == 1 {print $1}' "$INDEX" | sort -u | wc -l)
+    DUPES=$(( RECEIVED - DISTINCT ))
+    INCOMPLETE=$(awk '$3 == 0' "$INDEX" | wc -l)
+}
 
 # senders INDEXFILE -> "name:count name:count ..." (mails received per sender greeting).
 senders() { awk '$3 == 1 {c[$2]++} END {for (s in c) printf "%s:%d ", s, c[s]}' "$1" | tr ' ' '\n' | sort | paste -sd' '; }

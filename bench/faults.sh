@@ -97,17 +97,6 @@ publish_version() {
     log "published version $VERSION in ${secs}s: $N announcements queued"
 }
 
-# received_report: reads the sink's dump files; sets RECEIVED DISTINCT DUPES (complete messages),
-# INCOMPLETE (cut transfers), INDEX and DUPS (files).
-received_report() {
-    INDEX="$SCRATCH/index"; DUPS="$SCRATCH/dups"
-    sink_index "$DUMP" >"$INDEX"
-    duplicate_ids "$INDEX" >"$DUPS"
-    RECEIVED=$(awk '$3 == 1' "$INDEX" | wc -l)
-    DISTINCT=$(awk '$3 == 1 {print $1}' "$INDEX" | sort -u | wc -l)
-    DUPES=$(( RECEIVED - DISTINCT ))
-    INCOMPLETE=$(awk '$3 == 0' "$INDEX" | wc -l)
-}
 
 # exactly_one PART VERSION: the per-subscriber check, printed and added to the summary.
 exactly_one() {
@@ -119,16 +108,24 @@ exactly_one() {
     check "$part" $(( DISTINCT == N )) "every subscriber's announcement received by the sink ($DISTINCT distinct of $N)"
 }
 
+# begin_fanout PART: a fresh part (database, sink), its first instance ready, the registry
+# prepared, N subscribers seeded and a version published. Sets PORT, BASE and PID.
+begin_fanout() {
+    local part=$1
+    setup_part "$part"
+    PORT=$(free_port); BASE="http://127.0.0.1:$PORT"
+    start_ready "$WORK/faults-$part-1.log" "$PORT" "$part-life1.bench.test"; PID=$SERVICE_PID
+    prepare_registry "$BASE"
+    seed_subscribers "$DB" "$N"
+    publish_version "$BASE"
+}
+
 # ------------------------------------------------------------------ (a) kill -9, (b) SIGTERM
 
 signal_part() {
     local part=$1 signal=$2 port base pid1 pid2 sent_seen sent_frozen inflight inflight_after t_signal
-    setup_part "$part"
-    port=$(free_port); base="http://127.0.0.1:$port"
-    start_ready "$WORK/faults-$part-1.log" "$port" "$part-life1.bench.test"; pid1=$SERVICE_PID
-    prepare_registry "$base"
-    seed_subscribers "$DB" "$N"
-    publish_version "$base"
+    begin_fanout "$part"
+    port=$PORT; base=$BASE; pid1=$PID
 
     sent_seen=$(wait_sent_percent "$DB" "$VERSION" "$N" "$KILL_AT" "$FANOUT_TIMEOUT") \
         || die "($part) fewer than $KILL_AT % sent after ${FANOUT_TIMEOUT}s"
@@ -181,7 +178,7 @@ signal_part() {
     local total_ms=$(( DRAINED_MS - PUBLISH_MS ))
     local read_counts
     read_counts=$(notice_counts "$DB" "$VERSION")
-    received_report "$part"
+    received_report "$DUMP" "$SCRATCH"
     local dup_inflight dup_other
     dup_inflight=$(count_in "$DUPS" "$SCRATCH/inflight")
     dup_other=$(( DUPES - dup_inflight ))
@@ -237,7 +234,7 @@ two_instances_part() {
     wait_drained "$DB" "$VERSION" "$FANOUT_TIMEOUT" || log "(c) not drained after ${FANOUT_TIMEOUT}s"
     local total_ms=$(( DRAINED_MS - PUBLISH_MS ))
     m1=$(metric_sent "$base1"); m2=$(metric_sent "$base2")
-    received_report "$part"
+    received_report "$DUMP" "$SCRATCH"
     echo "(c) two instances share the queue from the start (publish through instance 1); N = $N"
     printf '  publish -> all sent %s s; final counts (sent queued sending retrying failed total): %s\n' \
         "$(seconds "$total_ms")" "$(notice_counts "$DB" "$VERSION")"
@@ -255,12 +252,8 @@ two_instances_part() {
 
 outage_part() {
     local part=d port base pid sent_seen t_down t_up peak_retrying=0 peak_failed=0
-    setup_part "$part"
-    port=$(free_port); base="http://127.0.0.1:$port"
-    start_ready "$WORK/faults-d-1.log" "$port" "d-life1.bench.test"; pid=$SERVICE_PID
-    prepare_registry "$base"
-    seed_subscribers "$DB" "$N"
-    publish_version "$base"
+    begin_fanout "$part"
+    port=$PORT; base=$BASE; pid=$PID
     sent_seen=$(wait_sent_percent "$DB" "$VERSION" "$N" "$KILL_AT" "$FANOUT_TIMEOUT") \
         || die "(d) fewer than $KILL_AT % sent after ${FANOUT_TIMEOUT}s"
     t_down=$(now_ms)
@@ -282,7 +275,7 @@ outage_part() {
     log "(d) SMTP sink back after $(( (t_up - t_down) / 1000 ))s ($sent_down SENT, $retrying RETRYING)"
     wait_drained "$DB" "$VERSION" "$FANOUT_TIMEOUT" || log "(d) not drained after ${FANOUT_TIMEOUT}s"
     local total_ms=$(( DRAINED_MS - PUBLISH_MS )) after_ms=$(( DRAINED_MS - t_up ))
-    received_report "$part"
+    received_report "$DUMP" "$SCRATCH"
     local attempts
     attempts=$(sql "$DB" "select attempts || ':' || count(*) from notice where $(announcement_where "$VERSION")
                             group by attempts order by attempts" | paste -sd' ')
