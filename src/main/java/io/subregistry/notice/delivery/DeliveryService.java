@@ -5,7 +5,6 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.subregistry.notice.ClaimedNotice;
 import io.subregistry.notice.NoticeConfig;
 import io.subregistry.notice.NoticeKind;
@@ -121,7 +120,7 @@ public class DeliveryService {
         }
         Map<UUID, Subscriber> recipients = QuarkusTransaction.requiringNew().call(() -> subscribersOf(claimed));
         Map<String, UUID> objected = QuarkusTransaction.requiringNew().call(() -> objectionsOf(claimed));
-        Map<Integer, VersionBrief> briefs = QuarkusTransaction.requiringNew().call(() -> briefsOf(claimed));
+        Map<Integer, VersionBrief> briefs = new HashMap<>();
         List<Prepared> toSend = new ArrayList<>();
         List<UUID> cancelled = new ArrayList<>();
         Map<UUID, String> cancelReasons = new HashMap<>();
@@ -133,14 +132,14 @@ public class DeliveryService {
                 cancelReasons.put(notice.id(), reason);
                 continue;
             }
-            toSend.add(new Prepared(notice, subscriber));
+            toSend.add(new Prepared(notice, build(notice, subscriber, briefs)));
         }
         if (!cancelled.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> cancelled.stream()
                     .collect(Collectors.groupingBy(cancelReasons::get))
                     .forEach((reason, ids) -> notices.cancel(owner, ids, reason)));
         }
-        List<SendOutcome> outcomes = send(toSend, briefs);
+        List<SendOutcome> outcomes = send(toSend);
         return record(claimed, cancelled.size(), outcomes);
     }
 
@@ -219,22 +218,14 @@ public class DeliveryService {
         return null;
     }
 
-    /** What every mail about a version says, read once per batch (before the mails are built in parallel). */
-    private Map<Integer, VersionBrief> briefsOf(List<ClaimedNotice> claimed) {
-        Map<Integer, VersionBrief> briefs = new HashMap<>();
-        claimed.stream().filter(notice -> notice.kind() != NoticeKind.CONFIRMATION).map(ClaimedNotice::versionNumber)
-                .distinct().forEach(number -> briefs.put(number, brief(number)));
-        return briefs;
-    }
-
     private Mail build(ClaimedNotice notice, Subscriber subscriber, Map<Integer, VersionBrief> briefs) {
         String manageToken = tokens.token(Purpose.MANAGE, subscriber.id, subscriber.manageNonce);
         if (notice.kind() == NoticeKind.CONFIRMATION) {
             return mails.confirmation(notice, subscriber, tokens.token(Purpose.CONFIRM, subscriber.id, subscriber.confirmNonce),
                     manageToken);
         }
-        return mails.notice(notice, subscriber, briefs.get(notice.versionNumber()),
-                new NoticeMails.Links(manageToken, objectionToken(notice)));
+        VersionBrief brief = briefs.computeIfAbsent(notice.versionNumber(), this::brief);
+        return mails.notice(notice, subscriber, brief, new NoticeMails.Links(manageToken, objectionToken(notice)));
     }
 
     private VersionBrief brief(int number) {
@@ -250,28 +241,23 @@ public class DeliveryService {
                 number > 1 ? number - 1 : null);
     }
 
-    private record Prepared(ClaimedNotice notice, Subscriber subscriber) {
+    private record Prepared(ClaimedNotice notice, Mail mail) {
     }
 
-    /**
-     * Sends with at most {@code send-concurrency} mails in flight; a send that outlives its lease is not attempted.
-     * Each mail is built (templates, tokens) and handed to the mailer on a worker thread: otherwise every send after
-     * the first would start on the event loop that completed the previous one, and that event loop, which also does
-     * the mailer's socket work, would render every mail too.
-     */
-    private List<SendOutcome> send(List<Prepared> prepared, Map<Integer, VersionBrief> briefs) {
+    /** Sends with at most {@code send-concurrency} mails in flight; a send that outlives its lease is not attempted. */
+    private List<SendOutcome> send(List<Prepared> prepared) {
         if (prepared.isEmpty()) {
             return List.of();
         }
         Duration timeout = config.sendTimeout();
         return Multi.createFrom().iterable(prepared)
-                .onItem().transformToUni(item -> sendOne(item, briefs, timeout))
+                .onItem().transformToUni(item -> sendOne(item, timeout))
                 .merge(Math.max(1, config.sendConcurrency()))
                 .collect().asList()
                 .await().indefinitely();
     }
 
-    private Uni<SendOutcome> sendOne(Prepared item, Map<Integer, VersionBrief> briefs, Duration timeout) {
+    private Uni<SendOutcome> sendOne(Prepared item, Duration timeout) {
         ClaimedNotice notice = item.notice();
         if (stopping.get()) {
             return Uni.createFrom().item(SendOutcome.released(notice.id()));
@@ -281,9 +267,7 @@ public class DeliveryService {
         }
         String messageId = mails.messageId(notice);
         long started = System.nanoTime();
-        return Uni.createFrom().item(() -> build(notice, item.subscriber(), briefs))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(mailer::send)
+        return mailer.send(item.mail())
                 .ifNoItem().after(timeout).fail()
                 .map(ignored -> {
                     metrics.recordSend(Duration.ofNanos(System.nanoTime() - started));
