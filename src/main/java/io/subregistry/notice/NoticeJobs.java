@@ -53,9 +53,12 @@ public class NoticeJobs {
 
     void onShutdown(@Observes ShutdownEvent event) {
         delivery.stop();
+        if (stopClaimingOnSignal == null) {
+            return;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(stopClaimingOnSignal);
-        } catch (IllegalStateException | NullPointerException alreadyRunning) {
+        } catch (IllegalStateException alreadyRunning) {
             // the JVM is exiting and the hook has run (or is running): nothing to remove
         }
     }

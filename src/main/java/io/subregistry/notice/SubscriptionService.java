@@ -190,9 +190,9 @@ public class SubscriptionService {
         if (requested == null) {
             return;
         }
-        Set<String> known = versions.all().isEmpty() ? Set.of()
-                : versions.snapshot(versions.all().get(versions.all().size() - 1).number()).sections().stream()
-                .map(Section::key).collect(Collectors.toSet());
+        Set<String> known = versions.latest()
+                .map(latest -> versions.snapshot(latest.number()).sections().stream().map(Section::key).collect(Collectors.toSet()))
+                .orElse(Set.of());
         List<String> unknown = requested.stream().filter(key -> !known.contains(key)).toList();
         if (!unknown.isEmpty()) {
             throw new RuleViolationException("unknown section(s) " + unknown + "; known: " + known.stream().sorted().toList(),

@@ -8,8 +8,8 @@ package io.subregistry.notice.mail;
  *
  * <p>Why: the mailer sends a part that is plain ASCII with lines under 998 characters as 7bit,
  * line by line, and anything else as quoted-printable in 76-character lines. A notice's HTML
- * shrinks from about 55 quoted-printable lines to a handful, which is most of the mailer's
- * per-message work and a fifth of its bytes.
+ * shrinks from about 55 quoted-printable lines to a handful, and the mailer writes each line
+ * to the socket separately (a mail went from 103 lines to 54).
  */
 final class HtmlBody {
 

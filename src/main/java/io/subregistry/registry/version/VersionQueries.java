@@ -41,6 +41,11 @@ public class VersionQueries implements ResettableCache {
         return timeline.all();
     }
 
+    /** The version published last, whether or not it is in force yet. */
+    public Optional<VersionHeader> latest() {
+        return timeline.latest();
+    }
+
     public VersionHeader require(int number) {
         return timeline.byNumber(number).orElseThrow(() -> new ResourceNotFoundException(
                 timeline.latest().map(latest -> "there is no version " + number + "; versions run from 1 to " + latest.number())

@@ -20,6 +20,7 @@ import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
 import io.subregistry.registry.version.Version;
+import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.registry.version.rest.DiffResponse;
 import io.subregistry.registry.version.rest.VersionSummaryResponse;
@@ -83,7 +84,7 @@ public class DraftResource {
     public Response diff() {
         long revision = draft.revision();
         Diff diff = publisher.previewDraft();
-        Integer latest = versions.all().isEmpty() ? null : versions.all().get(versions.all().size() - 1).number();
+        Integer latest = versions.latest().map(VersionHeader::number).orElse(null);
         return Response.ok(new DiffResponse(latest, null, diff.counts(), diff.changes()))
                 .header(HttpHeaders.ETAG, Revisions.ofDraft(revision)).build();
     }
