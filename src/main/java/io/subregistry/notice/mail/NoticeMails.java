@@ -77,7 +77,7 @@ public class NoticeMails {
                 .setFrom(MailHeaders.sanitize(config.from(), 300))
                 .setTo(List.of(MailHeaders.sanitize(notice.recipient(), 254)))
                 .setSubject(MailHeaders.subject(subject))
-                .setHtml(HtmlBody.compact(render(template, Variant.forContentType(Variant.TEXT_HTML))))
+                .setHtml(render(template, Variant.forContentType(Variant.TEXT_HTML)))
                 .setText(render(template, Variant.forContentType(Variant.TEXT_PLAIN)));
         String unsubscribe = "<" + url("/unsubscribe/" + manageToken) + ">";
         String mailto = config.unsubscribeMailto().map(address -> ", <mailto:" + MailHeaders.sanitize(address, 254)
