@@ -163,9 +163,10 @@ PUBLISH_BODY="$SCRATCH/publish.json"
 printf '{"effectiveAt":"%s","summary":"Race round","emergencyReason":"Benchmark: the new provider replaces one that failed."}' \
     "$(date -u +%F)" >"$PUBLISH_BODY"
 
-publish_call() {   # publish_call OUTFILE: one POST through nginx; prints "<status> <seconds>"
+publish_call() {   # publish_call OUTFILE ETAG: one POST through nginx; prints "<status> <seconds>"
     curl -sS -o "$1" -w '%{http_code} %{time_total}\n' --max-time 120 -u "$LEGAL_USER:$LEGAL_PASSWORD" \
-        -H 'Content-Type: application/json' --data-binary "@$PUBLISH_BODY" "$BASE/api/v1/draft/publish" || true
+        -H 'Content-Type: application/json' -H "If-Match: $2" --data-binary "@$PUBLISH_BODY" \
+        "$BASE/api/v1/draft/publish" || true
 }
 
 good_rounds=0
@@ -182,9 +183,10 @@ for r in $(seq 1 "$ROUNDS"); do
     fi
     before=$(sql "$DB" "select count(*) from version")
     lines_before=$(wc -l <"$NGINX_ACCESS")
-    publish_call "$SCRATCH/pub-$r-a.json" >"$SCRATCH/pub-$r-a.code" &
+    reviewed=$(draft_etag "$BASE" "$LEGAL_USER:$LEGAL_PASSWORD") || die "could not read the draft's diff"
+    publish_call "$SCRATCH/pub-$r-a.json" "$reviewed" >"$SCRATCH/pub-$r-a.code" &
     pa=$!
-    publish_call "$SCRATCH/pub-$r-b.json" >"$SCRATCH/pub-$r-b.code" &
+    publish_call "$SCRATCH/pub-$r-b.json" "$reviewed" >"$SCRATCH/pub-$r-b.code" &
     pb=$!
     wait "$pa" "$pb" || true
     read -r code_a secs_a <"$SCRATCH/pub-$r-a.code"

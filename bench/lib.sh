@@ -32,6 +32,15 @@ _DIRS=()
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+# draft_etag BASE USER:PASSWORD: the ETag of GET /api/v1/draft/diff, the revision whose diff a
+# publish reviewed. POST /api/v1/draft/publish must send it as If-Match (428 without, 412 if stale).
+draft_etag() {
+    curl -fsS -D - -o /dev/null -u "$2" "$1/api/v1/draft/diff" | etag_in
+}
+
+# etag_in: the ETag header's value in response headers read from stdin (curl -D).
+etag_in() { tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }'; }
+
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
 # ------------------------------------------------------------------ machine

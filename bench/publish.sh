@@ -113,16 +113,17 @@ for v in $(seq 1 $(( PUBLISHES + 1 ))); do
     import_s=${r#* }
     imported=$(jq -c '{added, updated, removed, unchanged}' "$WORK/last-body.json")
 
-    r=$(api GET /api/v1/draft/diff "${legal[@]}")
+    r=$(api GET /api/v1/draft/diff "${legal[@]}" -D "$WORK/diff-headers.txt")
     expect 200 "$r" "draft diff before version $v"
     preview_s=${r#* }
+    reviewed=$(etag_in <"$WORK/diff-headers.txt")   # the publish below names the diff just read
 
     if (( v == 1 )); then
         effective=$(date -u +%F)                                   # the first version needs no notice
     else
         effective=$(date -u -d "+$(( 40 + 10 * v )) days" +%F)    # adds entries: >= today+31d, increasing
     fi
-    r=$(api POST /api/v1/draft/publish "${legal[@]}" "${json[@]}" \
+    r=$(api POST /api/v1/draft/publish "${legal[@]}" "${json[@]}" -H "If-Match: $reviewed" \
         -d "{\"effectiveAt\":\"$effective\",\"summary\":\"bench publish $v\"}")
     expect 201 "$r" "publish of version $v"
     publish_s=${r#* }

@@ -92,9 +92,10 @@ publish_addition() {
     curl -fsS -o /dev/null -u "$LEGAL_USER:$LEGAL_PASSWORD" -H 'Content-Type: application/json' \
         -d "{\"section\":\"product\",\"name\":\"$name\",\"legalAddress\":\"1 Bench Street, Dublin, Ireland\",\"location\":\"EU\",\"processingActivity\":\"Benchmark processing of customer data\"}" \
         "$base/api/v1/draft/subprocessors" || die "could not add $name to the draft"
-    local out
+    local out etag
+    etag=$(draft_etag "$base" "$LEGAL_USER:$LEGAL_PASSWORD") || die "could not read the draft's diff"
     out=$(curl -sS -o "$WORK/publish-body.json" -w '%{http_code} %{time_total}' --max-time 120 \
-        -u "$LEGAL_USER:$LEGAL_PASSWORD" -H 'Content-Type: application/json' "$@" \
+        -u "$LEGAL_USER:$LEGAL_PASSWORD" -H 'Content-Type: application/json' -H "If-Match: $etag" "$@" \
         -d "{\"effectiveAt\":\"$(date -u +%F)\",\"summary\":\"Adds $name\",\"emergencyReason\":\"Benchmark: the new provider replaces one that failed.\"}" \
         "$base/api/v1/draft/publish")
     echo "$out $(jq -r '.number // .version // "?"' "$WORK/publish-body.json" 2>/dev/null || echo '?')"

@@ -10,6 +10,8 @@ import io.subregistry.platform.RegistryConfig;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.ImportedDraft;
 import io.subregistry.registry.draft.ImportedDraft.ImportedEntry;
+import io.subregistry.registry.draft.Revisions;
+import io.subregistry.registry.draft.Revisions.Precondition;
 import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
@@ -84,19 +86,25 @@ public class SampleData {
         List<ImportedEntry> initial = full.entries().stream().filter(entry -> !markedNew.contains(entry.line())).toList();
 
         LocalDate lastUpdated = page.lastUpdated() != null ? page.lastUpdated() : LocalDate.of(2026, 2, 2);
-        draft.importDraft(new ImportedDraft(full.sections(), true, initial), ImportedDraft.Mode.REPLACE, ACTOR);
+        long initialRevision = draft.importDraft(new ImportedDraft(full.sections(), true, initial), ImportedDraft.Mode.REPLACE,
+                ACTOR).revision();
         Instant firstPublished = lastUpdated.minusMonths(3).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         publisher.publishAt(new PublishCommand(new EffectiveAt.AtInstant(firstPublished),
-                "Initial list of sub-processors (sample data)", null, null, null), ACTOR, firstPublished);
+                "Initial list of sub-processors (sample data)", null, null, reviewed(initialRevision)), ACTOR, firstPublished);
 
-        draft.importDraft(full, ImportedDraft.Mode.REPLACE, ACTOR);
+        long fullRevision = draft.importDraft(full, ImportedDraft.Mode.REPLACE, ACTOR).revision();
         Instant secondPublished = lastUpdated.minusDays(31).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
         String added = String.join(", ", full.entries().stream().filter(entry -> markedNew.contains(entry.line()))
                 .map(entry -> entry.input().name()).toList());
         publisher.publishAt(new PublishCommand(new EffectiveAt.OnDate(lastUpdated),
-                "Adds " + added + " (sample data)", null, null, null), ACTOR, secondPublished);
+                "Adds " + added + " (sample data)", null, null, reviewed(fullRevision)), ACTOR, secondPublished);
         audit.record(ACTOR, AuditAction.SAMPLE_DATA_LOADED, "registry", Map.of("versions", 2));
         return true;
+    }
+
+    /** The sample versions publish exactly what was just imported. */
+    private static Precondition reviewed(long draftRevision) {
+        return Precondition.of(Revisions.ofDraft(draftRevision));
     }
 
     private static String resource(String path) {

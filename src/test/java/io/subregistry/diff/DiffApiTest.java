@@ -55,7 +55,7 @@ class DiffApiTest extends RegistryTest {
     @Test
     void aSingleFieldChangeIsASingleReplace() {
         String ada = asLegal().get("/api/v1/draft").path("sections.subprocessors.flatten().find { it.name == 'ADA' }.id");
-        asLegal().contentType(ContentType.JSON).body(Entries.named("ADA").in("support")
+        asLegal().header("If-Match", Api.entryTag(ada)).contentType(ContentType.JSON).body(Entries.named("ADA").in("support")
                         .with("legalAddress", "Köpenicker Str. 126, 10179 Berlin, Germany").with("location", "USA")
                         .with("processingActivity", "Name, email, IP address, and support-related metadata").body())
                 .put("/api/v1/draft/subprocessors/" + ada).then().statusCode(200);
@@ -90,20 +90,20 @@ class DiffApiTest extends RegistryTest {
     private void makeAVersionWithEveryKindOfChange() {
         String zoom = idOf("Zoom");
         String hubspot = idOf("HubSpot");
-        asLegal().contentType(ContentType.JSON).body(Entries.named("Zoom").with("legalAddress", "55 Almaden Blvd, San Jose, CA 95113, USA")
+        asLegal().header("If-Match", Api.entryTag(zoom)).contentType(ContentType.JSON).body(Entries.named("Zoom").with("legalAddress", "55 Almaden Blvd, San Jose, CA 95113, USA")
                         .with("location", "EU").with("website", "https://zoom.us")
                         .with("processingActivity", "Meeting audio/video, participant details, chat transcripts if recording enabled").body())
                 .put("/api/v1/draft/subprocessors/" + zoom).then().statusCode(200);
-        asLegal().contentType(ContentType.JSON).body(Entries.named("A HubSpot renamed to sort first").in("support")
+        asLegal().header("If-Match", Api.entryTag(hubspot)).contentType(ContentType.JSON).body(Entries.named("A HubSpot renamed to sort first").in("support")
                         .with("legalAddress", "One Sir John Rogerson's Quay, Dublin 2, Ireland").with("location", "USA/EU")
                         .with("processingActivity", "Contact details").body())
                 .put("/api/v1/draft/subprocessors/" + hubspot).then().statusCode(200);
-        asLegal().delete("/api/v1/draft/subprocessors/" + idOf("Webflow")).then().statusCode(204);
+        Api.removeFromDraft(idOf("Webflow"));
         asLegal().contentType(ContentType.JSON).body(Map.of("key", "hr", "title", "HR sub-processors", "position", 1))
                 .post("/api/v1/draft/sections").then().statusCode(201);
         Api.addToDraft(Entries.named("Personio").in("hr"));
         Api.addToDraft(Entries.named("Mailgun").in("product").with("dpaUrl", "https://mailgun.com/dpa"));
-        asLegal().contentType(ContentType.JSON).body(Map.of("title", "Sales sub-processors", "note", "Changed note.", "position", 4))
+        asLegal().header("If-Match", Api.sectionTag("sales")).contentType(ContentType.JSON).body(Map.of("title", "Sales sub-processors", "note", "Changed note.", "position", 4))
                 .put("/api/v1/draft/sections/sales").then().statusCode(200);
         Api.publishOrFail(today().plusDays(31), "Every kind of change");
     }

@@ -138,7 +138,7 @@ class NoticeWorkflowTest extends RegistryTest {
 
         // the next notice already skips that address
         int mailsBefore = Mailbox.to(DPO).size();
-        asLegal().delete("/api/v1/draft/subprocessors/" + idOf("Zapier")).then().statusCode(204);
+        Api.removeFromDraft(idOf("Zapier"));
         Api.publishOrFail(effective, "Removes Zapier");
         delivery.deliverDue();
         assertThat(Mailbox.to(DPO)).hasSize(mailsBefore);

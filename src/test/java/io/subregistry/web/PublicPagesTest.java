@@ -102,7 +102,7 @@ class PublicPagesTest extends RegistryTest {
     @Test
     void theDiffPageComparesAnyTwoVersionsAndHighlightsFields() {
         String zoom = asLegalIdOf("Zoom");
-        io.subregistry.support.Staff.asLegal().contentType("application/json").body(Entries.named("Zoom")
+        io.subregistry.support.Staff.asLegal().header("If-Match", Api.entryTag(zoom)).contentType("application/json").body(Entries.named("Zoom")
                         .with("legalAddress", "55 Almaden Blvd, San Jose, CA 95113, USA").with("location", "EU")
                         .with("processingActivity", "Meeting audio/video, participant details, chat transcripts if recording enabled").body())
                 .put("/api/v1/draft/subprocessors/" + zoom).then().statusCode(200);

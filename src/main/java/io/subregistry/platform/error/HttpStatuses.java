@@ -16,6 +16,9 @@ public final class HttpStatuses {
         if (refused instanceof StaleRevisionException) {
             return 412;
         }
+        if (refused instanceof PreconditionRequiredException) {
+            return 428;
+        }
         if (refused instanceof InvalidInputException) {
             return 400;
         }

@@ -13,7 +13,12 @@ public class DraftRepository implements PanacheRepositoryBase<DraftState, Short>
         return findById(DraftState.ID, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public DraftState current() {
-        return findById(DraftState.ID);
+    /**
+     * Reads the draft header under a shared lock for the rest of the transaction: every edit
+     * takes {@link #lockForChange()} first, so none can commit while the caller reads the
+     * draft's parts, and what it reads belongs to exactly the revision returned.
+     */
+    public DraftState lockForReading() {
+        return findById(DraftState.ID, LockModeType.PESSIMISTIC_READ);
     }
 }

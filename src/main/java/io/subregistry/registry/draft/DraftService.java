@@ -6,6 +6,7 @@ import io.subregistry.diff.FieldChange;
 import io.subregistry.diff.SnapshotDiff;
 import io.subregistry.platform.error.ConflictException;
 import io.subregistry.platform.error.InvalidInputException;
+import io.subregistry.platform.error.PreconditionRequiredException;
 import io.subregistry.platform.error.RegistryException.Violation;
 import io.subregistry.platform.error.ResourceNotFoundException;
 import io.subregistry.platform.error.RuleViolationException;
@@ -62,7 +63,7 @@ public class DraftService {
 
     @Transactional
     public DraftView view() {
-        DraftState draft = drafts.current();
+        DraftState draft = drafts.lockForReading();
         List<DraftSection> ordered = sections.inPageOrder();
         Map<UUID, List<DraftSubprocessor>> bySection = entries.all().stream()
                 .collect(Collectors.groupingBy(entry -> entry.sectionId));
@@ -82,11 +83,6 @@ public class DraftService {
     @Transactional
     public Optional<EntryView> entry(UUID id) {
         return entries.findByIdOptional(id).map(entry -> EntryView.of(entry, sectionOf(entry).sectionKey));
-    }
-
-    @Transactional
-    public long revision() {
-        return drafts.current().revision;
     }
 
     /** The draft as the snapshot a publish would freeze. */
@@ -419,12 +415,27 @@ public class DraftService {
         draft.updatedBy = actor;
     }
 
+    /**
+     * An edit must name what it was made from (the part's ETag or the draft's): no If-Match, or
+     * {@code *}, is refused rather than taken as "overwrite whatever is there".
+     */
     private void requireFresh(Precondition precondition, String partTag, DraftState draft) {
-        if (!precondition.allows(partTag, Revisions.ofDraft(draft.revision))) {
-            throw new StaleRevisionException("If-Match " + String.join(", ", precondition.tags())
-                    + " is out of date: it is now " + partTag + " (draft " + Revisions.ofDraft(draft.revision)
-                    + "); reload and apply your change again");
+        if (!precondition.namesARevision()) {
+            throw new PreconditionRequiredException("say which revision you are changing: send If-Match with the ETag"
+                    + " of this " + (partTag.startsWith("\"s") ? "section" : "sub-processor") + " or of the draft, as you"
+                    + " last read it");
         }
+        if (!precondition.allows(partTag, Revisions.ofDraft(draft.revision))) {
+            throw new StaleRevisionException(precondition.isWellFormed()
+                    ? "If-Match " + precondition + " is out of date: it is now " + partTag + " (draft "
+                    + Revisions.ofDraft(draft.revision) + "); reload and apply your change again"
+                    : "If-Match " + abbreviate(precondition.toString()) + " is not an ETag this draft hands out;"
+                    + " send the ETag you read");
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     private DraftSubprocessor existingEntry(UUID id) {

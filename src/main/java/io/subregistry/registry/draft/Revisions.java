@@ -24,7 +24,15 @@ public final class Revisions {
         return "\"s" + revision + "\"";
     }
 
-    /** An If-Match precondition: empty = none given; "*" = any current representation. */
+    /** Whether a tag has the shape of one this draft hands out ("d7", "e3", "s0"). */
+    public static boolean isDraftTag(String tag) {
+        return tag.matches("\"[des]\\d{1,18}\"");
+    }
+
+    /**
+     * An If-Match precondition. Changes to the draft must name the revision they were made from:
+     * an absent header and {@code *} (which matches whatever is there) name none and are refused.
+     */
     public record Precondition(Set<String> tags) {
 
         public static final Precondition NONE = new Precondition(Set.of());
@@ -34,24 +42,38 @@ public final class Revisions {
                 return NONE;
             }
             return new Precondition(Set.of(header.split("\\s*,\\s*")).stream()
-                    .map(String::strip).map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                    .map(String::strip).filter(tag -> !tag.isEmpty())
+                    .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
                     .collect(java.util.stream.Collectors.toUnmodifiableSet()));
         }
 
-        public boolean isGiven() {
-            return !tags.isEmpty();
+        public static Precondition of(String tag) {
+            return new Precondition(Set.of(tag));
         }
 
+        /** Whether it names at least one revision. */
+        public boolean namesARevision() {
+            return !tags.isEmpty() && !tags.contains("*");
+        }
+
+        /** Whether it names one of the current tags. Naming none allows nothing. */
         public boolean allows(String... currentTags) {
-            if (!isGiven() || tags.contains("*")) {
-                return true;
-            }
             for (String current : currentTags) {
                 if (tags.contains(current)) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Whether every tag it names has a shape this draft could ever have handed out. */
+        public boolean isWellFormed() {
+            return tags.stream().allMatch(Revisions::isDraftTag);
+        }
+
+        @Override
+        public String toString() {
+            return String.join(", ", new java.util.TreeSet<>(tags));
         }
     }
 }

@@ -1,6 +1,11 @@
 package io.subregistry.registry.version;
 
-/** A request to publish the draft, in the domain's terms. */
+import io.subregistry.registry.draft.Revisions.Precondition;
+
+/**
+ * A request to publish the draft, in the domain's terms. {@code reviewed} names the draft
+ * revision whose diff the publisher saw: a publish is bound to it, and refused without it.
+ */
 public record PublishCommand(EffectiveAt effectiveAt, String summary, String emergencyReason, Integer noticePeriodDays,
-                             Long expectedDraftRevision) {
+                             Precondition reviewed) {
 }

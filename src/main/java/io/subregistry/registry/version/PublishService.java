@@ -5,12 +5,14 @@ import io.subregistry.audit.AuditLog;
 import io.subregistry.diff.Diff;
 import io.subregistry.diff.SnapshotDiff;
 import io.subregistry.platform.RegistryConfig;
+import io.subregistry.platform.error.PreconditionRequiredException;
 import io.subregistry.platform.error.StaleRevisionException;
 import io.subregistry.registry.Snapshot;
 import io.subregistry.registry.draft.DraftRepository;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.DraftState;
 import io.subregistry.registry.draft.Revisions;
+import io.subregistry.registry.draft.Revisions.Precondition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -56,10 +58,20 @@ public class PublishService {
         this.clock = clock;
     }
 
-    /** What publishing the draft now would change, compared with the latest version. */
+    /**
+     * What publishing the draft now would change, with the revision it belongs to, read in one
+     * transaction under the draft's shared lock: no edit or publish can land between reading
+     * the revision, the draft and the latest version. A publish naming this revision publishes
+     * exactly this diff.
+     */
     @Transactional
-    public Diff previewDraft() {
-        return SnapshotDiff.between(latestSnapshot(), draftService.snapshot());
+    public DraftPreview preview() {
+        long revision = drafts.lockForReading().revision;
+        Optional<Version> latest = versions.latest();
+        Snapshot from = latest.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY);
+        Snapshot draft = draftService.snapshot();
+        return new DraftPreview(revision, latest.map(v -> v.number).orElse(null), SnapshotDiff.between(from, draft),
+                DraftPreview.titles(draft, from));
     }
 
     @Transactional
@@ -74,10 +86,7 @@ public class PublishService {
     @Transactional
     public Version publishAt(PublishCommand command, String publisher, Instant now) {
         DraftState draft = drafts.lockForChange();
-        if (command.expectedDraftRevision() != null && command.expectedDraftRevision() != draft.revision) {
-            throw new StaleRevisionException("the draft changed since you read it (now " + Revisions.ofDraft(draft.revision)
-                    + "); review the diff again before publishing");
-        }
+        requireReviewed(command.reviewed(), draft.revision);
         Optional<Version> previous = versions.latest();
         Snapshot snapshot = draftService.snapshot();
         Diff diff = SnapshotDiff.between(previous.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY), snapshot);
@@ -107,11 +116,20 @@ public class PublishService {
         return version;
     }
 
-    public PublishRules rules() {
-        return rules;
+    /** A publish must name the draft revision whose diff was reviewed, and it must still be the current one. */
+    private static void requireReviewed(Precondition reviewed, long current) {
+        if (!reviewed.namesARevision()) {
+            throw new PreconditionRequiredException("say which draft you reviewed: send If-Match with the ETag of"
+                    + " GET /api/v1/draft/diff (or GET /api/v1/draft)");
+        }
+        if (!reviewed.allows(Revisions.ofDraft(current))) {
+            throw new StaleRevisionException((reviewed.isWellFormed() ? "the draft changed since you read it"
+                    : "If-Match does not name a revision of the draft") + " (now " + Revisions.ofDraft(current)
+                    + "); review the diff again before publishing");
+        }
     }
 
-    private Snapshot latestSnapshot() {
-        return versions.latest().map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY);
+    public PublishRules rules() {
+        return rules;
     }
 }

@@ -1,13 +1,14 @@
 package io.subregistry.web.console;
 
 import io.subregistry.diff.ChangeLines;
-import io.subregistry.diff.Diff;
 import io.subregistry.importer.ImportFormat;
 import io.subregistry.importer.ImportService;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.error.HttpStatuses;
+import io.subregistry.platform.error.PreconditionRequiredException;
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.platform.error.StaleRevisionException;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.DraftView;
 import io.subregistry.registry.draft.ImportedDraft;
@@ -16,11 +17,11 @@ import io.subregistry.registry.draft.Revisions.Precondition;
 import io.subregistry.registry.draft.SectionChanges;
 import io.subregistry.registry.draft.SectionInput;
 import io.subregistry.registry.draft.SubprocessorInput;
+import io.subregistry.registry.version.DraftPreview;
 import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
 import io.subregistry.registry.version.Version;
-import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.security.Roles;
 import io.subregistry.web.Csrf;
 import io.subregistry.web.console.ConsolePages.Form;
@@ -61,19 +62,16 @@ public class ConsoleDraftResource {
     private final DraftService draft;
     private final ImportService importer;
     private final PublishService publisher;
-    private final VersionQueries versions;
     private final Validator validator;
     private final Console console;
     private final RegistryConfig config;
     private final Clock clock;
 
     public ConsoleDraftResource(DraftService draft, ImportService importer, PublishService publisher,
-                                VersionQueries versions, Validator validator, Console console, RegistryConfig config,
-                                Clock clock) {
+                                Validator validator, Console console, RegistryConfig config, Clock clock) {
         this.draft = draft;
         this.importer = importer;
         this.publisher = publisher;
-        this.versions = versions;
         this.validator = validator;
         this.console = console;
         this.config = config;
@@ -146,7 +144,7 @@ public class ConsoleDraftResource {
                     new Form(values, errors, "Please correct the marked fields.")));
         }
         try {
-            draft.update(entry.id(), input, precondition(revision), console.user());
+            draft.update(entry.id(), input, entryRevision(revision), console.user());
             return console.redirect("/console/draft", "saved");
         } catch (RegistryException refused) {
             DraftView.EntryView current = draft.entry(entry.id()).orElse(entry);
@@ -166,7 +164,7 @@ public class ConsoleDraftResource {
         }
         DraftView.EntryView entry = entryOf(id);
         try {
-            draft.remove(entry.id(), precondition(revision), console.user());
+            draft.remove(entry.id(), entryRevision(revision), console.user());
             return console.redirect("/console/draft", "removed");
         } catch (RegistryException refused) {
             return console.page(HttpStatuses.of(refused), ConsolePages.entry(console.frame(null), entry, draft.view().sections(),
@@ -239,7 +237,7 @@ public class ConsoleDraftResource {
                     new Form(values, errors, "Please correct the marked fields.")));
         }
         try {
-            draft.updateSection(key, changes, sectionPrecondition(revision), console.user());
+            draft.updateSection(key, changes, sectionRevision(revision), console.user());
             return console.redirect("/console/draft", "section-saved");
         } catch (RegistryException refused) {
             return console.page(HttpStatuses.of(refused), ConsolePages.section(console.frame(null), sectionOf(key),
@@ -257,7 +255,7 @@ public class ConsoleDraftResource {
         }
         DraftView.SectionView section = sectionOf(key);
         try {
-            draft.removeSection(key, sectionPrecondition(revision), console.user());
+            draft.removeSection(key, sectionRevision(revision), console.user());
             return console.redirect("/console/draft", "section-removed");
         } catch (RegistryException refused) {
             return console.page(HttpStatuses.of(refused), ConsolePages.section(console.frame(null), section,
@@ -345,7 +343,7 @@ public class ConsoleDraftResource {
         }
         try {
             Version version = publisher.publish(new PublishCommand(EffectiveAt.parse(effectiveAt), summary.strip(),
-                    emergencyReason, days, parseRevision(revision)), console.user());
+                    emergencyReason, days, draftRevision(revision)), console.user());
             return console.redirect("/console/versions/" + version.number, "published");
         } catch (RegistryException refused) {
             return publishPage(HttpStatuses.of(refused), refusedForm(values, refused));
@@ -358,18 +356,15 @@ public class ConsoleDraftResource {
         return console.page(status, ConsolePages.draft(frame, draft.view(), entryForm, sectionForm, importForm));
     }
 
+    /** The diff and the revision in the form come from one read: publishing the form publishes what the page shows. */
     private Response publishPage(int status, Form form) {
-        Diff diff = publisher.previewDraft();
-        Map<String, String> titles = new HashMap<>();
-        draft.view().sections().forEach(section -> titles.put(section.key(), section.title()));
-        versions.all().stream().reduce((first, second) -> second)
-                .ifPresent(latest -> versions.snapshot(latest.number()).sections()
-                        .forEach(section -> titles.putIfAbsent(section.key(), section.title())));
+        DraftPreview preview = publisher.preview();
         Instant now = Instant.now(clock);
         String earliest = publisher.rules().earliestDate(now).toString();
         String minimum = java.time.LocalDate.ofInstant(now, config.zone()).toString();
-        return console.page(status, ConsolePages.publish(console.frame(null), ChangeLines.of(diff.changes(), titles),
-                draft.revision(), earliest, minimum, config.noticePeriodDays(), form));
+        return console.page(status, ConsolePages.publish(console.frame(null),
+                ChangeLines.of(preview.diff().changes(), preview.sectionTitles()), preview.draftRevision(), earliest, minimum,
+                config.noticePeriodDays(), form));
     }
 
     private DraftView.EntryView entryOf(String id) {
@@ -389,18 +384,32 @@ public class ConsoleDraftResource {
         return new Form(values, Forms.errors(refused), Forms.sentence(refused.detail()));
     }
 
-    private static Precondition precondition(String revision) {
-        return revision == null || !revision.matches("\\d{1,18}") ? Precondition.NONE
-                : Precondition.parse(Revisions.ofEntry(Long.parseLong(revision)));
+    private static Precondition entryRevision(String revision) {
+        return Precondition.of(Revisions.ofEntry(revisionOf(revision)));
     }
 
-    private static Precondition sectionPrecondition(String revision) {
-        return revision == null || !revision.matches("\\d{1,18}") ? Precondition.NONE
-                : Precondition.parse(Revisions.ofSection(Long.parseLong(revision)));
+    private static Precondition sectionRevision(String revision) {
+        return Precondition.of(Revisions.ofSection(revisionOf(revision)));
     }
 
-    private static Long parseRevision(String revision) {
-        return revision == null || !revision.matches("\\d{1,18}") ? null : Long.valueOf(revision);
+    private static Precondition draftRevision(String revision) {
+        return Precondition.of(Revisions.ofDraft(revisionOf(revision)));
+    }
+
+    /**
+     * The revision a form was rendered with. A form without one, or with one that is not a
+     * number, is refused: it never turns the check off.
+     */
+    private static long revisionOf(String revision) {
+        if (revision == null || revision.isBlank()) {
+            throw new PreconditionRequiredException("This form does not say which revision it was made from."
+                    + " Reload the page and make your change again.");
+        }
+        if (!revision.strip().matches("\\d{1,18}")) {
+            throw new StaleRevisionException("This form's revision is not valid."
+                    + " Reload the page and make your change again.");
+        }
+        return Long.parseLong(revision.strip());
     }
 
     private static Integer parsePosition(String position) {

@@ -73,7 +73,7 @@ public class ConsoleVersionsResource {
     @Authenticated
     public Response home(@QueryParam("done") String done) {
         Frame frame = console.frame(done);
-        int draftChanges = frame.isLegal() ? publisher.previewDraft().changes().size() : 0;
+        int draftChanges = frame.isLegal() ? publisher.preview().diff().changes().size() : 0;
         List<VersionRow> upcoming = versions.upcoming().stream().map(this::row).toList();
         return console.page(ConsolePages.home(frame, draftChanges, upcoming));
     }

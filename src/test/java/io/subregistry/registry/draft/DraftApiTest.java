@@ -67,6 +67,43 @@ class DraftApiTest extends RegistryTest {
     }
 
     @Test
+    void editsThatNameNoRevisionAreRefusedWith428AndGarbledOnesWith412() {
+        String id = Api.addToDraft(Entries.named("Postmark"));
+        String draftBefore = asLegal().get("/api/v1/draft").header("ETag");
+        Map<String, Object> entry = Entries.named("Postmark").with("location", "Japan").body();
+        Map<String, Object> section = Map.of("title", "Renamed");
+
+        for (String ifMatch : new String[]{null, " ", "*", "\"e0\", *"}) {
+            List<Response> refused = List.of(
+                    withIfMatch(ifMatch).contentType(ContentType.JSON).body(entry).put("/api/v1/draft/subprocessors/" + id),
+                    withIfMatch(ifMatch).delete("/api/v1/draft/subprocessors/" + id),
+                    withIfMatch(ifMatch).contentType(ContentType.JSON).body(section).put("/api/v1/draft/sections/sales"),
+                    withIfMatch(ifMatch).delete("/api/v1/draft/sections/support"));
+            assertThat(refused).as("If-Match: " + ifMatch).allSatisfy(response -> {
+                assertThat(response.statusCode()).isEqualTo(428);
+                assertThat(response.contentType()).startsWith("application/problem+json");
+                assertThat(response.<String>path("detail")).contains("If-Match");
+            });
+        }
+        for (String ifMatch : new String[]{"garbage", "\"e\"", "e0", "\"x0\""}) {
+            List<Response> refused = List.of(
+                    withIfMatch(ifMatch).contentType(ContentType.JSON).body(entry).put("/api/v1/draft/subprocessors/" + id),
+                    withIfMatch(ifMatch).delete("/api/v1/draft/subprocessors/" + id),
+                    withIfMatch(ifMatch).contentType(ContentType.JSON).body(section).put("/api/v1/draft/sections/sales"));
+            assertThat(refused).as("If-Match: " + ifMatch).allSatisfy(response -> {
+                assertThat(response.statusCode()).isEqualTo(412);
+                assertThat(response.<String>path("detail")).contains("not an ETag");
+            });
+        }
+        assertThat(asLegal().get("/api/v1/draft").header("ETag")).isEqualTo(draftBefore);
+        asLegal().get("/api/v1/draft/subprocessors/" + id).then().body("location", equalTo("EU"));
+    }
+
+    private static io.restassured.specification.RequestSpecification withIfMatch(String ifMatch) {
+        return ifMatch == null ? asLegal() : asLegal().header("If-Match", ifMatch);
+    }
+
+    @Test
     void theDraftEtagIsAcceptedForAnEntryWhileNothingChanged() {
         String id = Api.addToDraft(Entries.named("Postmark"));
         String draftTag = asLegal().get("/api/v1/draft").header("ETag");
@@ -82,7 +119,7 @@ class DraftApiTest extends RegistryTest {
     void movingToAnotherSectionIsAnUpdateOfTheSection() {
         String hubspot = idOf("HubSpot");
 
-        asLegal().contentType(ContentType.JSON)
+        asLegal().header("If-Match", Api.entryTag(hubspot)).contentType(ContentType.JSON)
                 .body(Entries.named("HubSpot").in("support")
                         .with("legalAddress", "One Sir John Rogerson's Quay, Dublin 2, Ireland")
                         .with("location", "USA/EU")
@@ -155,7 +192,7 @@ class DraftApiTest extends RegistryTest {
         asLegal().get("/api/v1/draft/subprocessors/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
         asLegal().get("/api/v1/draft/subprocessors/not-a-uuid").then().statusCode(404);
-        asLegal().contentType(ContentType.JSON).body(Entries.named("X").body())
+        asLegal().header("If-Match", "\"e0\"").contentType(ContentType.JSON).body(Entries.named("X").body())
                 .put("/api/v1/draft/subprocessors/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
 
@@ -175,9 +212,9 @@ class DraftApiTest extends RegistryTest {
 
         asLegal().contentType(ContentType.JSON).body(Map.of("key", "hr", "title", "Again"))
                 .post("/api/v1/draft/sections").then().statusCode(409);
-        asLegal().delete("/api/v1/draft/sections/sales").then().statusCode(409).body("detail", containsString("still lists 5"));
+        asLegal().header("If-Match", Api.sectionTag("sales")).delete("/api/v1/draft/sections/sales").then().statusCode(409).body("detail", containsString("still lists 5"));
         asLegal().header("If-Match", "\"s0\"").delete("/api/v1/draft/sections/hr").then().statusCode(412);
-        asLegal().delete("/api/v1/draft/sections/hr").then().statusCode(204);
+        asLegal().header("If-Match", Api.sectionTag("hr")).delete("/api/v1/draft/sections/hr").then().statusCode(204);
         asLegal().contentType(ContentType.JSON).body(Map.of("key", "Not A Key", "title", "x"))
                 .post("/api/v1/draft/sections").then().statusCode(422).body("errors.field", hasItem("key"));
     }
@@ -185,9 +222,9 @@ class DraftApiTest extends RegistryTest {
     @Test
     void everyEditIsInTheAuditLog() {
         String id = Api.addToDraft(Entries.named("Postmark"));
-        asLegal().contentType(ContentType.JSON).body(Entries.named("Postmark").with("location", "USA").body())
+        asLegal().header("If-Match", Api.entryTag(id)).contentType(ContentType.JSON).body(Entries.named("Postmark").with("location", "USA").body())
                 .put("/api/v1/draft/subprocessors/" + id).then().statusCode(200);
-        asLegal().delete("/api/v1/draft/subprocessors/" + id).then().statusCode(204);
+        asLegal().header("If-Match", Api.entryTag(id)).delete("/api/v1/draft/subprocessors/" + id).then().statusCode(204);
 
         Response log = asLegal().get("/api/v1/audit-log?actor=lena.legal");
         assertThat(log.<List<String>>path("events.action"))

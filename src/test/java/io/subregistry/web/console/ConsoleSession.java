@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
 final class ConsoleSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"");
+    private static final Pattern REVISION = Pattern.compile("name=\"revision\" value=\"(\\d*)\"");
 
     private final CookieFilter cookies = new CookieFilter();
     private String csrf;
+    private String revision;
 
     static ConsoleSession signedIn(String username, String password) {
         ConsoleSession session = new ConsoleSession();
@@ -36,7 +38,17 @@ final class ConsoleSession {
         if (matcher.find()) {
             csrf = matcher.group(1);
         }
+        Matcher revisionField = REVISION.matcher(response.asString());
+        revision = revisionField.find() ? revisionField.group(1) : null;
         return response;
+    }
+
+    /** The revision the last page's form was rendered with, as a browser would post it back. */
+    String revision() {
+        if (revision == null) {
+            throw new AssertionError("the last page had no revision field");
+        }
+        return revision;
     }
 
     /** A form post carrying the page's CSRF token. */

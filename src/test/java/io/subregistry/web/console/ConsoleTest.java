@@ -135,13 +135,14 @@ class ConsoleTest extends RegistryTest {
         LocalDate earliest = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(31);
         assertThat(publish).contains("earliest effective date for this version is <strong>" + earliest + "</strong>")
                 .contains("Postmark");
-        Response tooSoon = legal.form().formParam("effectiveAt", earliest.minusDays(5).toString())
+        Response tooSoon = legal.form().formParam("revision", legal.revision())
+                .formParam("effectiveAt", earliest.minusDays(5).toString())
                 .formParam("summary", "Adds Postmark").post("/console/publish");
         assertThat(tooSoon.statusCode()).isEqualTo(422);
         assertThat(tooSoon.asString()).contains("emergencyReason");
 
         legal.get("/console/publish");
-        Response published = legal.form().formParam("effectiveAt", earliest.toString())
+        Response published = legal.form().formParam("revision", legal.revision()).formParam("effectiveAt", earliest.toString())
                 .formParam("summary", "Adds Postmark for support e-mail").post("/console/publish");
         assertThat(published.statusCode()).isEqualTo(303);
         assertThat(published.header("Location")).endsWith("/console/versions/3?done=published");

@@ -16,11 +16,11 @@ import io.subregistry.registry.draft.Revisions.Precondition;
 import io.subregistry.registry.draft.SectionChanges;
 import io.subregistry.registry.draft.SectionInput;
 import io.subregistry.registry.draft.SubprocessorInput;
+import io.subregistry.registry.version.DraftPreview;
 import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
 import io.subregistry.registry.version.Version;
-import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.registry.version.rest.DiffResponse;
 import io.subregistry.registry.version.rest.VersionSummaryResponse;
@@ -80,13 +80,14 @@ public class DraftResource {
 
     @GET
     @Path("diff")
-    @Operation(summary = "What publishing now would change, compared with the latest version")
+    @Operation(summary = "What publishing now would change, compared with the latest version",
+            description = "The ETag is the draft revision this diff was computed from (read together with it):"
+                    + " send it as If-Match to publish exactly this diff.")
     public Response diff() {
-        long revision = draft.revision();
-        Diff diff = publisher.previewDraft();
-        Integer latest = versions.latest().map(VersionHeader::number).orElse(null);
-        return Response.ok(new DiffResponse(latest, null, diff.counts(), diff.changes()))
-                .header(HttpHeaders.ETAG, Revisions.ofDraft(revision)).build();
+        DraftPreview preview = publisher.preview();
+        Diff diff = preview.diff();
+        return Response.ok(new DiffResponse(preview.latestVersion(), null, diff.counts(), diff.changes()))
+                .header(HttpHeaders.ETAG, Revisions.ofDraft(preview.draftRevision())).build();
     }
 
     // ------------------------------------------------------------------ sub-processors
@@ -112,7 +113,7 @@ public class DraftResource {
     @PUT
     @Path("subprocessors/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace a sub-processor's fields or move it to another section (If-Match honoured)")
+    @Operation(summary = "Replace a sub-processor's fields or move it to another section (If-Match required)")
     public Response update(@PathParam("id") UUID id, @NotNull @Valid SubprocessorInput input,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         EntryView entry = draft.update(id, input, Precondition.parse(ifMatch), actor());
@@ -121,7 +122,7 @@ public class DraftResource {
 
     @DELETE
     @Path("subprocessors/{id}")
-    @Operation(summary = "Remove a sub-processor from the draft (If-Match honoured)")
+    @Operation(summary = "Remove a sub-processor from the draft (If-Match required)")
     public Response remove(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         draft.remove(id, Precondition.parse(ifMatch), actor());
         return Response.noContent().build();
@@ -151,7 +152,7 @@ public class DraftResource {
     @PUT
     @Path("sections/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a section's title, description, note or position (If-Match honoured)")
+    @Operation(summary = "Change a section's title, description, note or position (If-Match required)")
     public Response updateSection(@PathParam("key") String key, @NotNull @Valid SectionChanges changes,
                                   @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         SectionView section = draft.updateSection(key, changes, Precondition.parse(ifMatch), actor());
@@ -160,7 +161,7 @@ public class DraftResource {
 
     @DELETE
     @Path("sections/{key}")
-    @Operation(summary = "Delete an empty section (If-Match honoured)")
+    @Operation(summary = "Delete an empty section (If-Match required)")
     public Response removeSection(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         draft.removeSection(key, Precondition.parse(ifMatch), actor());
         return Response.noContent().build();
@@ -184,28 +185,17 @@ public class DraftResource {
     @POST
     @Path("publish")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish the draft as the next version (If-Match with the draft's ETag guards against surprises)")
+    @Operation(summary = "Publish the draft as the next version; If-Match with the ETag of the diff you reviewed is required",
+            description = "Without If-Match (or with *): 428. With an ETag that is not the draft's current one: 412,"
+                    + " so that nothing is published that was not reviewed. Get the ETag from GET /api/v1/draft/diff.")
     public Response publish(@NotNull @Valid PublishRequest request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PublishCommand command = new PublishCommand(EffectiveAt.parse(request.effectiveAt()), request.summary().strip(),
-                request.emergencyReason(), request.noticePeriodDays(), draftRevisionFrom(ifMatch));
+                request.emergencyReason(), request.noticePeriodDays(), Precondition.parse(ifMatch));
         Version version = publisher.publish(command, actor());
         var header = versions.require(version.number);
         return Response.created(URI.create("/api/v1/versions/" + version.number))
                 .entity(VersionSummaryResponse.of(header, versions.status(header), versions.counts(version.number)))
                 .build();
-    }
-
-    private static Long draftRevisionFrom(String ifMatch) {
-        Precondition precondition = Precondition.parse(ifMatch);
-        if (!precondition.isGiven() || precondition.tags().contains("*")) {
-            return null;
-        }
-        String tag = precondition.tags().iterator().next();
-        if (precondition.tags().size() == 1 && tag.matches("\"d\\d{1,18}\"")) {
-            return Long.parseLong(tag.substring(2, tag.length() - 1));
-        }
-        // Something that is not a draft ETag can never match the draft.
-        return -1L;
     }
 
     private static ImportFormat formatOf(String format, String contentType) {
