@@ -1,7 +1,6 @@
 package io.subregistry.support;
 
 import io.restassured.http.ContentType;
-import io.subregistry.notice.delivery.DeliveryService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.internet.MimeMessage;
 
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Subscribers for tests: through the real double opt-in, or many at once straight into the database. */
 @ApplicationScoped
@@ -18,11 +16,9 @@ public class Subscribers {
 
     public static final String CONFIRM_PREFIX = "http://localhost:8080/subscription/confirm/";
 
-    private final DeliveryService delivery;
     private final TestDatabase database;
 
-    public Subscribers(DeliveryService delivery, TestDatabase database) {
-        this.delivery = delivery;
+    public Subscribers(TestDatabase database) {
         this.database = database;
     }
 
@@ -38,9 +34,7 @@ public class Subscribers {
     /** Subscribes, sends the confirmation mail, follows its link: a confirmed subscriber. */
     public void confirmed(String email, String... sections) {
         subscribe(email, sections);
-        delivery.deliverDue();
-        List<MimeMessage> mails = Mailbox.to(email);
-        assertThat(mails).as("confirmation mail to " + email).isNotEmpty();
+        List<MimeMessage> mails = Mailbox.awaitTo(email, 1);
         String token = Mailbox.link(mails.get(mails.size() - 1), CONFIRM_PREFIX).substring(CONFIRM_PREFIX.length());
         given().post("/api/v1/subscriptions/confirmations/" + token).then().statusCode(200);
     }

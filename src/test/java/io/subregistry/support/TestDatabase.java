@@ -62,6 +62,35 @@ public class TestDatabase {
         }
     }
 
+    /** The first column of the first row of a query, as a number (counts). */
+    public long count(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            return rows.next() ? rows.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new DatabaseRefusal(e);
+        }
+    }
+
+    /** Each row of a query as one line of text, its columns joined by " | " (for failure messages). */
+    public java.util.List<String> lines(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                StringBuilder line = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    line.append(i > 1 ? " | " : "").append(rows.getString(i));
+                }
+                lines.add(line.toString());
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw new DatabaseRefusal(e);
+        }
+    }
+
     /** The database said no. */
     public static class DatabaseRefusal extends RuntimeException {
         DatabaseRefusal(SQLException cause) {

@@ -2,7 +2,6 @@ package io.subregistry.web;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.subregistry.notice.delivery.DeliveryService;
 import io.subregistry.support.Api;
 import io.subregistry.support.Browser;
 import io.subregistry.support.Entries;
@@ -10,7 +9,6 @@ import io.subregistry.support.Mailbox;
 import io.subregistry.support.RegistryTest;
 import io.subregistry.support.Staff;
 import io.subregistry.support.Subscribers;
-import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,9 +47,6 @@ class BrowserJourneyTest extends RegistryTest {
     @TestHTTPResource("/")
     URL server;
 
-    @Inject
-    DeliveryService delivery;
-
     private Browser browser;
 
     @BeforeEach
@@ -69,7 +64,6 @@ class BrowserJourneyTest extends RegistryTest {
     @Test
     void aCustomerIsToldOfANewSubProcessorObjectsAndAnAuditorSeesTheEvidence() {
         visitorSeesTheListAndSubscribes();
-        delivery.deliverDue();
         MimeMessage confirmation = latestMailTo(VISITOR, 1);
         assertThat(Mailbox.subject(confirmation)).contains("Confirm");
         visitorConfirms(Mailbox.link(confirmation, Subscribers.CONFIRM_PREFIX));
@@ -177,7 +171,6 @@ class BrowserJourneyTest extends RegistryTest {
                 .contains(SUMMARY).contains("ADDED " + NEWCOMER).contains(SUPPORT_SECTION);
         assertThat(tableOf(SUPPORT_SECTION).getText()).as("not in force yet").doesNotContain(NEWCOMER);
         browser.screenshot("public-upcoming");
-        delivery.deliverDue();
     }
 
     private void visitorObjects(String objectionLink) {
@@ -295,7 +288,7 @@ class BrowserJourneyTest extends RegistryTest {
 
     /** The latest mail to {@code address}, after asserting how many it has received in all. */
     private static MimeMessage latestMailTo(String address, int count) {
-        List<MimeMessage> mails = Mailbox.to(address);
+        List<MimeMessage> mails = Mailbox.awaitTo(address, count);
         assertThat(mails).as("mails to " + address).hasSize(count);
         return mails.get(count - 1);
     }

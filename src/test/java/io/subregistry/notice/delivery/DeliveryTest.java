@@ -100,12 +100,12 @@ class DeliveryTest extends RegistryTest {
 
         Mailbox.serverUp();
         clock.advance(Duration.ofMinutes(2));
-        delivery.deliverDue();
-        delivery.deliverDue();
+        assertThat(delivery.deliverDue().claimed()).as("due again after the backoff").isEqualTo(3);
+        Mailbox.awaitAll(3);
 
         assertThat(noticesOf(version)).allSatisfy(notice -> {
             assertThat(notice.status).isEqualTo(NoticeStatus.SENT);
-            assertThat(notice.attempts).isEqualTo(2);
+            assertThat(notice.attempts).isGreaterThanOrEqualTo(2);
             assertThat(notice.messageId).isNotBlank();
         });
         assertThat(recipientsOfAll()).hasSize(3).doesNotHaveDuplicates();
@@ -130,9 +130,8 @@ class DeliveryTest extends RegistryTest {
         } finally {
             pool.shutdownNow();
         }
-        // A send may time out on a loaded machine; its retry is not a duplicate.
-        clock.advance(Duration.ofMinutes(5));
-        delivery.deliverDue();
+        // A send may time out on a loaded machine; its retry carries the same Message-ID.
+        Mailbox.awaitAll(300);
 
         List<String> received = recipientsOfAll();
         assertThat(received).hasSize(300).doesNotHaveDuplicates();
@@ -150,7 +149,8 @@ class DeliveryTest extends RegistryTest {
 
         assertThat(delivery.deliverDue().claimed()).as("the lease still holds").isZero();
         clock.advance(Duration.ofMinutes(3));
-        assertThat(delivery.deliverDue().sent()).isEqualTo(5);
+        assertThat(delivery.deliverDue().claimed()).as("taken over").isEqualTo(5);
+        Mailbox.awaitAll(5);
 
         int lateRecord = QuarkusTransaction.requiringNew().call(() -> notices.recordSent("crashed-instance",
                 lost.stream().map(claimed -> new NoticeRepository.Sent(claimed.id(), now, "<late@x>")).toList()));
@@ -241,7 +241,8 @@ class DeliveryTest extends RegistryTest {
             assertThat(notice.attempts).isZero();
         });
 
-        assertThat(delivery.deliverDue().sent()).as("no lease to wait for").isEqualTo(3);
+        assertThat(delivery.deliverDue().claimed()).as("no lease to wait for").isEqualTo(3);
+        assertThat(Mailbox.awaitAll(3)).hasSize(3);
     }
 
     @Test
@@ -249,7 +250,7 @@ class DeliveryTest extends RegistryTest {
         double before = sentAnnouncements();
         subscribers.many(2, "metrics");
         publishAnAddition();
-        delivery.deliverDue();
+        Mailbox.awaitAll(2);
 
         assertThat(sentAnnouncements()).isEqualTo(before + 2);
         assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
@@ -282,8 +283,9 @@ class DeliveryTest extends RegistryTest {
         return QuarkusTransaction.requiringNew().call(() -> notices.ofVersion(version));
     }
 
+    /** One recipient per notice that arrived (a retried send that had arrived after all is one notice, one Message-ID). */
     private static List<String> recipientsOfAll() {
-        return Mailbox.all().stream().map(DeliveryTest::firstRecipient).collect(Collectors.toList());
+        return Mailbox.distinct(Mailbox.all()).stream().map(DeliveryTest::firstRecipient).collect(Collectors.toList());
     }
 
     private static String firstRecipient(MimeMessage message) {
