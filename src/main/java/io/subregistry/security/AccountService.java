@@ -5,6 +5,7 @@ import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.platform.error.ConflictException;
 import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.security.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -33,12 +34,15 @@ public class AccountService {
 
     private final StaffAccountRepository accounts;
     private final CredentialCache verified;
+    private final SessionService sessions;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AccountService(StaffAccountRepository accounts, CredentialCache verified, AuditLog audit, Clock clock) {
+    public AccountService(StaffAccountRepository accounts, CredentialCache verified, SessionService sessions, AuditLog audit,
+                          Clock clock) {
         this.accounts = accounts;
         this.verified = verified;
+        this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
     }
@@ -157,30 +161,47 @@ public class AccountService {
         }
         account.disabled = disabled;
         verified.forget(account.username);
-        audit.record(actor, disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED, account.username, Map.of());
+        int ended = disabled ? sessions.closeAll(account.username, null) : 0;
+        audit.record(actor, disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED, account.username,
+                disabled ? Map.of("sessionsEnded", ended) : Map.of());
         return AccountView.of(account);
     }
 
+    /**
+     * Sets a new password and ends the account's console sessions: a stolen session must not
+     * outlive the password it was opened with. {@code actorSession} is the session the change
+     * comes from (null on the API); it survives when staff change their own password.
+     */
     @Transactional
-    public AccountView changePassword(String username, String password, String actor) {
+    public AccountView changePassword(String username, String password, String actor, String actorSession) {
         PasswordPolicy.check(password);
         StaffAccount account = existing(username);
         account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
         verified.forget(account.username);
-        audit.record(actor, AuditAction.ACCOUNT_PASSWORD_CHANGED, account.username, Map.of());
+        int ended = sessions.closeAll(account.username, account.username.equals(actor) ? actorSession : null);
+        audit.record(actor, AuditAction.ACCOUNT_PASSWORD_CHANGED, account.username, Map.of("sessionsEnded", ended));
         return AccountView.of(account);
     }
 
+    /**
+     * Replaces an account's roles and ends its console sessions, so that nobody goes on working
+     * under a grant made for a different role; an admin changing their own roles keeps the
+     * session the change comes from ({@code actorSession}, null on the API).
+     */
     @Transactional
-    public AccountView changeRoles(String username, Set<String> roles, String actor) {
+    public AccountView changeRoles(String username, Set<String> roles, String actor, String actorSession) {
         StaffAccount account = existing(username);
         if (Arrays.asList(account.roles).contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)) {
             ensureAnotherAdmin(account);
         }
         List<String> before = List.of(account.roles);
         account.roles = new TreeSet<>(roles).toArray(String[]::new);
+        if (before.equals(List.of(account.roles))) {
+            return AccountView.of(account);
+        }
+        int ended = sessions.closeAll(account.username, account.username.equals(actor) ? actorSession : null);
         audit.record(actor, AuditAction.ACCOUNT_ROLES_CHANGED, account.username,
-                Map.of("before", before, "after", List.of(account.roles)));
+                Map.of("before", before, "after", List.of(account.roles), "sessionsEnded", ended));
         return AccountView.of(account);
     }
 

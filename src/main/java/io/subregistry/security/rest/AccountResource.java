@@ -76,7 +76,7 @@ public class AccountResource {
 
     @POST
     @Path("{username}/disable")
-    @Operation(summary = "Disable an account: it can no longer sign in (an admin must remain)")
+    @Operation(summary = "Disable an account: it can no longer sign in and its console sessions end (an admin must remain)")
     public AccountView disable(@PathParam("username") String username) {
         return accounts.setDisabled(username, true, actor());
     }
@@ -91,17 +91,17 @@ public class AccountResource {
     @PUT
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Set a new password")
+    @Operation(summary = "Set a new password; every console session of the account ends")
     public AccountView password(@PathParam("username") String username, @NotNull @Valid PasswordChange change) {
-        return accounts.changePassword(username, change.password(), actor());
+        return accounts.changePassword(username, change.password(), actor(), null);
     }
 
     @PUT
     @Path("{username}/roles")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Replace an account's roles (an admin must remain)")
+    @Operation(summary = "Replace an account's roles (an admin must remain); every console session of the account ends")
     public AccountView roles(@PathParam("username") String username, @NotNull @Valid RolesChange change) {
-        return accounts.changeRoles(username, change.roles(), actor());
+        return accounts.changeRoles(username, change.roles(), actor(), null);
     }
 
     private String actor() {

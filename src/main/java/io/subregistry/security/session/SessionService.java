@@ -24,7 +24,8 @@ import java.util.Set;
 
 /**
  * Staff console sessions, kept in the database: any instance can serve a signed-in user, a
- * logout ends the session everywhere, and disabling an account ends its sessions at once.
+ * logout ends the session everywhere, and a password change, a disable or a role change of an
+ * account ends its sessions at once.
  * The cookie holds a 256-bit random token; only its SHA-256 is stored.
  */
 @ApplicationScoped
@@ -104,11 +105,15 @@ public class SessionService {
         ended.forEach(username -> audit.record((String) username, AuditAction.SIGNED_OUT, (String) username, Map.of()));
     }
 
-    /** Ends every session of an account (disabled, password changed). */
+    /**
+     * Ends every session of an account but {@code keep} (the session making the change, when it
+     * is the account's own; null for none): after a password change, a disable or a role change,
+     * whoever held a session must sign in again. Returns how many ended.
+     */
     @Transactional
-    public int closeAll(String username) {
-        return entityManager.createNativeQuery("delete from staff_session where username = ?1")
-                .setParameter(1, username).executeUpdate();
+    public int closeAll(String username, String keep) {
+        return entityManager.createNativeQuery("delete from staff_session where username = ?1 and token_hash <> ?2")
+                .setParameter(1, username).setParameter(2, keep == null ? "" : hash(keep)).executeUpdate();
     }
 
     static String hash(String token) {

@@ -2,6 +2,7 @@ package io.subregistry.web.console;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.subregistry.security.session.SessionCookie;
 import io.subregistry.web.Csrf;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -44,6 +45,11 @@ public class Console {
 
     public String user() {
         return identity.getPrincipal().getName();
+    }
+
+    /** The token of the session this request is signed in with. */
+    public String session() {
+        return SessionCookie.tokenOf(identity);
     }
 
     public Frame frame(String done) {

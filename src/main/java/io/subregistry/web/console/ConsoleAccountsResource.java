@@ -91,7 +91,7 @@ public class ConsoleAccountsResource {
         if (password == null || password.length() < 12 || password.length() > 72) {
             return page(422, console.frame(null).withFlash("A password has 12 to 72 characters.", "bad"), Form.empty());
         }
-        return attempt(() -> accounts.changePassword(username, password, console.user()));
+        return attempt(() -> accounts.changePassword(username, password, console.user(), console.session()));
     }
 
     @POST
@@ -106,7 +106,7 @@ public class ConsoleAccountsResource {
         if (chosen.isEmpty() || !Roles.ALL.containsAll(chosen)) {
             return page(422, console.frame(null).withFlash("Give the account at least one role.", "bad"), Form.empty());
         }
-        return attempt(() -> accounts.changeRoles(username, chosen, console.user()));
+        return attempt(() -> accounts.changeRoles(username, chosen, console.user(), console.session()));
     }
 
     private Response attempt(Runnable action) {
