@@ -50,21 +50,23 @@ public class SubscriptionService {
         this.clock = clock;
     }
 
+    /**
+     * Answers every request the same way. A new address is inserted with {@code on conflict do
+     * nothing}, so that parallel requests for it wait for each other in the database instead of
+     * failing on its unique index; the row is then locked, and whoever created it sends the one
+     * confirmation while the others find it within the cooldown.
+     */
     @Transactional
     public void subscribe(SubscriptionRequest request) {
         requireKnownSections(request.sections());
         Instant now = Instant.now(clock);
-        Subscriber subscriber = subscribers.findByEmail(request.email()).orElse(null);
-        if (subscriber == null) {
-            subscriber = new Subscriber();
-            subscriber.id = UUID.randomUUID();
-            subscriber.email = request.email();
-            subscriber.createdAt = now;
-            rotateManageLink(subscriber);
-            subscriber.status = Subscriber.Status.PENDING;
+        UUID id = UUID.randomUUID();
+        UUID manageNonce = UUID.randomUUID();
+        boolean created = subscribers.insertPendingIfNew(id, request.email(), now, manageNonce,
+                TokenService.hash(tokens.token(Purpose.MANAGE, id, manageNonce)));
+        Subscriber subscriber = subscribers.lockByEmail(request.email()).orElseThrow();
+        if (created) {
             apply(subscriber, request);
-            subscribers.persist(subscriber);
-            subscribers.flush();
             sendConfirmation(subscriber, now);
             return;
         }
