@@ -60,6 +60,22 @@ public class TokenService {
         }
     }
 
+    /**
+     * A stable pseudonym of a value that must not be stored as it is (a client's address): the
+     * HMAC of it under the same secret, so that every instance derives the same one and nobody
+     * without the secret can tell which value it stands for (an address space is small enough
+     * to try every plain hash).
+     */
+    public String pseudonym(String purpose, String value) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(("pseudonym:" + purpose + ":" + value).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
     /** The stored form of a token. Tokens that can't be ours (wrong length or alphabet) hash to nothing findable. */
     public static String hash(String token) {
         try {

@@ -4,6 +4,7 @@ import io.subregistry.diff.ChangeLines;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.diff.Diff;
 import io.subregistry.notice.SubscribeRateLimiter;
+import io.subregistry.notice.rest.ClientAddress;
 import io.subregistry.notice.SubscriptionRequest;
 import io.subregistry.notice.SubscriptionService;
 import io.subregistry.platform.RegistryConfig;
@@ -91,7 +92,7 @@ public class PublicPages {
             return listPage(422, token, "Please check: " + String.join(", ", problems) + ".", "bad", email);
         }
         try {
-            limiter.check(http.remoteAddress() == null ? "unknown" : http.remoteAddress().hostAddress());
+            limiter.check(ClientAddress.of(http));
             subscriptions.subscribe(request);
         } catch (RegistryException refused) {
             return listPage(refused instanceof io.subregistry.platform.error.TooManyRequestsException ? 429 : 422, token,
