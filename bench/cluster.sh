@@ -11,9 +11,14 @@
 #   2. the last round's fan-out, with faults: once KILL_AT % of it is SENT, instance 2 gets SIGTERM
 #      and instance 3 kill -9, while public GETs go through nginx (a bounded curl loop); both are
 #      restarted, and the run waits until every announcement is SENT.
+#   3. the subscription rate limit across the instances: one client sends HAMMER (4 x the limit)
+#      POST /api/v1/subscriptions through nginx, each with another forged X-Forwarded-For; nginx
+#      sets that header to the address it sees and the instances believe it only from nginx.
+#      Expected: SUBSCRIBE_LIMIT accepted in all, not one limit per instance or per forged address.
 #
 #   bench/cluster.sh                       # 10000 subscribers, 5 rounds, ~3 min on 2 CPUs
 #   SUBSCRIBERS=2000 ROUNDS=3 bench/cluster.sh
+#   PORT_MIN=18200 PORT_MAX=18299 DB_PREFIX=mybranch bench/cluster.sh   # ports and database name of a shared machine
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth), nginx (the Debian package; a
 # private nginx is run from a scratch directory on a free port), and Postfix's smtp-sink
@@ -29,7 +34,8 @@
 #
 # Knobs: SUBSCRIBERS (10000), ROUNDS (5), KILL_AT (30), WIRE_MIN (5), CATCH_TRIES (10), LOAD_CLIENTS (2), LOAD_PAUSE (0.05 s
 # between two GETs of one client), LOAD_MAX_S (600), LOAD_MAX_REQUESTS (20000 per client), BATCH
-# (100), LEASE (20s), SEND_TIMEOUT (5s), GRACE (20s), SESSIONS (10), FANOUT_TIMEOUT (300 s).
+# (100), LEASE (20s), SEND_TIMEOUT (5s), GRACE (20s), SESSIONS (10), FANOUT_TIMEOUT (300 s), SUBSCRIBE_LIMIT (10),
+# HAMMER (4 x SUBSCRIBE_LIMIT), PORT_MIN/PORT_MAX (every port: instances, sinks, nginx), DB_PREFIX (bench).
 # Exit status 1 if any check printed FAIL.
 set -euo pipefail
 # shellcheck source=bench/lib.sh
@@ -51,6 +57,8 @@ LOAD_CLIENTS="${LOAD_CLIENTS:-2}"
 LOAD_PAUSE="${LOAD_PAUSE:-0.05}"
 LOAD_MAX_S="${LOAD_MAX_S:-600}"
 LOAD_MAX_REQUESTS="${LOAD_MAX_REQUESTS:-20000}"
+SUBSCRIBE_LIMIT="${SUBSCRIBE_LIMIT:-10}"
+HAMMER="${HAMMER:-$(( SUBSCRIBE_LIMIT * 4 ))}"
 GRACE_S=$(duration_s "$GRACE")
 NGINX=/usr/sbin/nginx
 
@@ -69,7 +77,7 @@ check() {   # check OK TEXT
 }
 t_start=$(now_ms)
 
-DB="bench_cluster_$$"
+DB="${DB_PREFIX:-bench}_cluster_$$"
 create_db "$DB"
 DUMP=$(mktemp -d /dev/shm/bench-cluster.XXXXXX); _DIRS+=("$DUMP")
 scratch_dir SCRATCH cluster
@@ -92,7 +100,10 @@ for k in 1 2 3; do PORT[$k]=$(free_port); LIFE[$k]=0; done
 launch() {
     local k=$1
     LIFE[$k]=$(( LIFE[$k] + 1 ))
-    start_instance "$WORK/cluster-i$k-${LIFE[$k]}.log" "${PORT[$k]}" "$DB" "${SINK_PORT[$k]}" "i$k-life${LIFE[$k]}.bench.test"
+    # Behind nginx: the client's address comes from X-Forwarded-For, believed from nginx only.
+    start_instance "$WORK/cluster-i$k-${LIFE[$k]}.log" "${PORT[$k]}" "$DB" "${SINK_PORT[$k]}" "i$k-life${LIFE[$k]}.bench.test" \
+        QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_TRUSTED_PROXIES=127.0.0.1 \
+        REGISTRY_NOTICES_SUBSCRIBE_LIMIT="$SUBSCRIBE_LIMIT"
     PID[$k]=$SERVICE_PID
 }
 ready() {
@@ -140,6 +151,8 @@ http {
             proxy_http_version 1.1;
             proxy_set_header Connection "";
             proxy_set_header Host \$host;
+            # set, not appended to: the service takes the first address of this header
+            proxy_set_header X-Forwarded-For \$remote_addr;
             proxy_next_upstream error timeout http_502 http_503;
             proxy_connect_timeout 2s;
             proxy_read_timeout 120s;
@@ -381,6 +394,28 @@ check $(( left_term == 0 )) "SIGTERM'd instance left nothing in SENDING under it
 check $(( term_new == 0 )) "SIGTERM'd instance sent nothing it claimed after the signal ($term_new mails)"
 check $(( term_ms <= GRACE_S * 1000 + 15000 )) "SIGTERM'd instance stopped within grace $GRACE + 15 s (${term_ms} ms)"
 check $(( load_bad == 0 )) "public GETs through nginx during the faults: $load_bad non-2xx of $load_total"
+
+# ------------------------------------------------------------------ 3. subscription rate limit across instances
+
+hammer_lines_before=$(wc -l <"$NGINX_ACCESS")
+declare -A HAMMER_CODES
+for i in $(seq 1 "$HAMMER"); do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H 'Content-Type: application/json' \
+        -H "X-Forwarded-For: 198.51.100.$(( i % 250 + 1 ))" -d "{\"email\":\"hammer-$i@bench.test\"}" \
+        "$BASE/api/v1/subscriptions" || true)
+    HAMMER_CODES[$code]=$(( ${HAMMER_CODES[$code]:-0} + 1 ))
+done
+accepted=${HAMMER_CODES[202]:-0}
+limited=${HAMMER_CODES[429]:-0}
+hammer_codes=$(for c in "${!HAMMER_CODES[@]}"; do printf '%s:%s ' "$c" "${HAMMER_CODES[$c]}"; done)
+hammer_upstreams=$(sed -n "$(( hammer_lines_before + 1 )),\$p" "$NGINX_ACCESS" | awk '/POST \/api\/v1\/subscriptions/ {print $5}' \
+    | sort | uniq -c | awk '{printf "%s %s  ", $2, $1}')
+echo "3. subscription rate limit: one client, $HAMMER POST /api/v1/subscriptions through nginx, each with another forged X-Forwarded-For"
+printf '  answers: %s(limit %s per client and window, shared by 3 instances)\n' "$hammer_codes" "$SUBSCRIBE_LIMIT"
+printf '  served by: %s\n' "$hammer_upstreams"
+echo
+check $(( accepted == SUBSCRIBE_LIMIT && limited == HAMMER - SUBSCRIBE_LIMIT )) \
+    "subscription rate limit through nginx: $accepted accepted of $HAMMER (limit $SUBSCRIBE_LIMIT for all instances together, not per instance)"
 
 stop_service "$NGINX_PID"
 for k in 1 2 3; do stop_service "${PID[$k]}"; done

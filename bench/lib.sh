@@ -95,11 +95,12 @@ compile_harness() {
 
 # ------------------------------------------------------------------ processes
 
-free_port() {
-    local port
-    for _ in $(seq 1 100); do
-        port=$(( 20000 + RANDOM % 30000 ))
-        if ! ss -Htln "sport = :$port" 2>/dev/null | grep -q .; then
+free_port() {   # a free port in PORT_MIN..PORT_MAX (default 20000..49999), never one handed out before in this run
+    local port min=${PORT_MIN:-20000} max=${PORT_MAX:-49999} given="$WORK/.ports-given-$$"
+    for _ in $(seq 1 200); do
+        port=$(( min + RANDOM % (max - min + 1) ))
+        if ! ss -Htln "sport = :$port" 2>/dev/null | grep -q . && ! grep -qx "$port" "$given" 2>/dev/null; then
+            echo "$port" >>"$given"
             echo "$port"
             return 0
         fi
@@ -252,6 +253,7 @@ _cleanup() {
     for dir in ${_DIRS[@]+"${_DIRS[@]}"}; do
         rm -rf "$dir"
     done
+    rm -f "$WORK/.ports-given-$$"
     exit "$rc"
 }
 trap _cleanup EXIT
