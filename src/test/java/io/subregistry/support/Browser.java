@@ -2,7 +2,9 @@ package io.subregistry.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -132,8 +134,29 @@ public final class Browser implements AutoCloseable {
     public void submit(WebElement button, ExpectedCondition<?> arrived) {
         WebElement html = find("html");
         button.click();
-        waitFor(ExpectedConditions.stalenessOf(html));
+        waitFor(replaced(html));
         waitFor(arrived);
+    }
+
+    /**
+     * The page an element belonged to is gone. Chromium reports an element of a document being
+     * replaced at that moment not always as stale but as "does not belong to the document" (a
+     * plain WebDriverException, which ExpectedConditions.stalenessOf lets through on a busy machine).
+     */
+    private static ExpectedCondition<Boolean> replaced(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException gone) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
     }
 
     public void submit(String buttonText, ExpectedCondition<?> arrived) {
