@@ -1,10 +1,7 @@
 package io.subregistry.notice.delivery;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.subregistry.notice.ClaimedNotice;
 import io.subregistry.notice.NoticeConfig;
 import io.subregistry.notice.NoticeKind;
@@ -26,7 +23,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,7 +49,7 @@ public class DeliveryService {
     private final VersionQueries versions;
     private final TokenService tokens;
     private final NoticeMails mails;
-    private final ReactiveMailer mailer;
+    private final SmtpSender sender;
     private final NoticeConfig config;
     private final Clock clock;
     private final String owner;
@@ -64,7 +60,7 @@ public class DeliveryService {
     private final ReentrantLock round = new ReentrantLock();
 
     public DeliveryService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
-                           VersionQueries versions, TokenService tokens, NoticeMails mails, ReactiveMailer mailer,
+                           VersionQueries versions, TokenService tokens, NoticeMails mails, SmtpSender sender,
                            NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics) {
         this.notices = notices;
         this.subscribers = subscribers;
@@ -72,7 +68,7 @@ public class DeliveryService {
         this.versions = versions;
         this.tokens = tokens;
         this.mails = mails;
-        this.mailer = mailer;
+        this.sender = sender;
         this.config = config;
         this.clock = clock;
         this.owner = instance.name();
@@ -244,36 +240,15 @@ public class DeliveryService {
     private record Prepared(ClaimedNotice notice, Mail mail) {
     }
 
-    /** Sends with at most {@code send-concurrency} mails in flight; a send that outlives its lease is not attempted. */
+    /** Sends (see {@link SmtpSender}); a send that could outlive its lease is not attempted. */
     private List<SendOutcome> send(List<Prepared> prepared) {
         if (prepared.isEmpty()) {
             return List.of();
         }
-        Duration timeout = config.sendTimeout();
-        return Multi.createFrom().iterable(prepared)
-                .onItem().transformToUni(item -> sendOne(item, timeout))
-                .merge(Math.max(1, config.sendConcurrency()))
-                .collect().asList()
-                .await().indefinitely();
-    }
-
-    private Uni<SendOutcome> sendOne(Prepared item, Duration timeout) {
-        ClaimedNotice notice = item.notice();
-        if (stopping.get()) {
-            return Uni.createFrom().item(SendOutcome.released(notice.id()));
-        }
-        if (!Instant.now(clock).plus(timeout).isBefore(notice.leaseExpiresAt())) {
-            return Uni.createFrom().item(SendOutcome.failed(notice.id(), new IllegalStateException("lease ran out before sending")));
-        }
-        String messageId = mails.messageId(notice);
-        long started = System.nanoTime();
-        return mailer.send(item.mail())
-                .ifNoItem().after(timeout).fail()
-                .map(ignored -> {
-                    metrics.recordSend(Duration.ofNanos(System.nanoTime() - started));
-                    return SendOutcome.delivered(notice.id(), messageId);
-                })
-                .onFailure().recoverWithItem(failure -> SendOutcome.failed(notice.id(), failure));
+        return sender.send(prepared.stream()
+                .map(item -> new SmtpSender.Outgoing(item.notice().id(), mails.messageId(item.notice()), item.mail(),
+                        item.notice().leaseExpiresAt()))
+                .toList(), stopping::get);
     }
 
     private Round record(List<ClaimedNotice> claimed, int cancelled, List<SendOutcome> outcomes) {

@@ -1,6 +1,5 @@
 package io.subregistry.notice.delivery;
 
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.subregistry.notice.ClaimedNotice;
@@ -69,7 +68,7 @@ class DeliveryTest extends RegistryTest {
     NoticeMails mails;
 
     @Inject
-    ReactiveMailer mailer;
+    SmtpSender sender;
 
     @Inject
     NoticeConfig config;
@@ -116,7 +115,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(300, "race");
         int version = publishAnAddition();
         DeliveryService other = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                mailer, config, injectedClock, new InstanceIdentity(), metrics);
+                sender, config, injectedClock, new InstanceIdentity(), metrics);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -226,7 +225,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(3, "stopping");
         int version = publishAnAddition();
         DeliveryService leaving = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                mailer, config, injectedClock, new InstanceIdentity(), metrics);
+                sender, config, injectedClock, new InstanceIdentity(), metrics);
         leaving.stop();
         assertThat(leaving.deliverDue().claimed()).isZero();
 
