@@ -105,7 +105,7 @@ free_port() {   # a free port in PORT_MIN..PORT_MAX (default 20000..49999), neve
             return 0
         fi
     done
-    die "found no free port"
+    die "found no free port${BENCH_PORTS:+ in $BENCH_PORTS}"
 }
 
 # start_service LOGFILE PORT [VAR=value ...]   -> sets SERVICE_PID
@@ -240,9 +240,20 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else print
 
 # ------------------------------------------------------------------ cleanup
 
+# at_exit CMD: run CMD (eval'd) at exit after the scratch directories are removed, e.g. to stop a
+# database cluster the script started. at_exit_first CMD: before the services are stopped, e.g. to
+# bring back a database server a fault run had stopped, so its databases can still be dropped.
+_AT_EXIT=()
+_AT_EXIT_FIRST=()
+at_exit() { _AT_EXIT+=("$1"); }
+at_exit_first() { _AT_EXIT_FIRST+=("$1"); }
+
 _cleanup() {
     local rc=$?
     trap - EXIT INT TERM
+    for cmd in ${_AT_EXIT_FIRST[@]+"${_AT_EXIT_FIRST[@]}"}; do
+        eval "$cmd" || true
+    done
     for pid in ${_PIDS[@]+"${_PIDS[@]}"}; do
         log "stopping service $pid"
         stop_service "$pid" || true
@@ -254,6 +265,9 @@ _cleanup() {
         rm -rf "$dir"
     done
     rm -f "$WORK/.ports-given-$$"
+    for cmd in ${_AT_EXIT[@]+"${_AT_EXIT[@]}"}; do
+        eval "$cmd" || true
+    done
     exit "$rc"
 }
 trap _cleanup EXIT
