@@ -21,14 +21,17 @@ ensure_postfix_tools() {
     fi
 }
 
-# start_sink PORT DUMPDIR [PREFIX] -> SINK_PID. Every message received becomes a file in DUMPDIR,
-# named PREFIX<hex> (default "m."; distinct prefixes let several sinks share one directory).
+# start_sink PORT DUMPDIR [PREFIX [OPTION...]] -> SINK_PID. Every message received becomes a file in
+# DUMPDIR, named PREFIX<hex> (default "m."; distinct prefixes let several sinks share one
+# directory). OPTIONs go to smtp-sink, e.g. -r RCPT -b '451 4.3.0 Try again later' (a soft error to
+# every recipient).
 start_sink() {
     local port=$1 dir=$2 prefix=${3:-m.}
+    shift $(( $# < 3 ? $# : 3 ))
     mkdir -p "$dir"
     chmod 0777 "$dir"
     # -u: it runs as root here and must drop privileges; 1000: the listen backlog.
-    "$SMTP_SINK" -u nobody -d "$dir/$prefix" "127.0.0.1:$port" 1000 >"$WORK/smtp-sink-$port.log" 2>&1 &
+    "$SMTP_SINK" -u nobody "$@" -d "$dir/$prefix" "127.0.0.1:$port" 1000 >>"$WORK/smtp-sink-$port.log" 2>&1 &
     SINK_PID=$!
     _PIDS+=("$SINK_PID")
     local deadline=$(( $(now_ms) + 10000 ))
