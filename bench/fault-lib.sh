@@ -6,7 +6,8 @@
 # duplicates included, can be attributed to the instance (and the life of it) that sent it.
 # A notice's lease owner is "<host>/<pid>/<random>", so the notices a JVM holds are found by pid.
 
-SESSIONS="${SESSIONS:-10}"               # mails on the wire per instance, and mailer pool size
+SESSIONS="${SESSIONS:-10}"               # mails on the wire per instance (registry.notices.send-concurrency)
+POOL="${POOL:-$(( 2 * SESSIONS ))}"      # the mailer's connection pool, as in production twice that
 BATCH="${BATCH:-100}"                    # notices claimed per round (small: kills land mid-batch)
 LEASE="${LEASE:-20s}"                    # a dead instance's claims are taken over after this
 SEND_TIMEOUT="${SEND_TIMEOUT:-5s}"       # below LEASE (the service refuses to start otherwise: a send
@@ -38,7 +39,7 @@ start_instance() {
     start_service "$logfile" "$port" "${db_env[@]}" \
         REGISTRY_ADMIN_PASSWORD="$ADMIN_PASSWORD" REGISTRY_SAMPLE_DATA=false REGISTRY_TOKEN_SECRET="$TOKEN_SECRET" \
         QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$sink_port" QUARKUS_MAILER_START_TLS=DISABLED \
-        QUARKUS_MAILER_OWN_HOST_NAME="$name" QUARKUS_MAILER_MAX_POOL_SIZE="$SESSIONS" \
+        QUARKUS_MAILER_OWN_HOST_NAME="$name" QUARKUS_MAILER_MAX_POOL_SIZE="$POOL" \
         REGISTRY_NOTICES_SEND_CONCURRENCY="$SESSIONS" REGISTRY_NOTICES_BATCH_SIZE="$BATCH" \
         REGISTRY_NOTICES_LEASE="$LEASE" REGISTRY_NOTICES_SEND_TIMEOUT="$SEND_TIMEOUT" \
         REGISTRY_NOTICES_RECORD_RETRY="$RECORD_RETRY" \

@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Fault run (notices): an SMTP server that answers 451 to every message for a while, then accepts
 # again -- the common SMTP fault in production (greylisting, a full queue, a relay's rate limit),
-# not the same as a server that is down. ROUNDS times: the sink answers "451 4.3.0" to every
-# recipient (smtp-sink -r RCPT), a version is published to N confirmed subscribers, after SOFT
-# seconds the sink is replaced by one that accepts (a new smtp-sink on the same port, started the
-# moment the old one has stopped), and the run waits until every announcement is SENT.
+# not the same as a server that is down. ROUNDS times: the server answers "451 4.3.0" to every
+# recipient, a version is published to N confirmed subscribers, after SOFT seconds the server
+# accepts again, and the run waits until every announcement is SENT. The server is two Postfix
+# smtp-sinks behind a small relay (bench/smtp-switch.py) on the port the service sends to: one
+# sink answers 451 (smtp-sink -r RCPT), the other accepts; at recovery the relay sends new
+# connections to the second while the sessions under way end with the first, as with a server
+# that recovers without a restart (restarting one sink with other flags would cut the sessions
+# under way, including some the mail client had just opened, which it then never finishes).
 #
 #   bench/faults-smtp.sh                     # 5 rounds of 2 min of 451, 10000 subscribers, ~20 min
 #   ROUNDS=1 bench/faults-smtp.sh            # the single 4xx run, ~4 min
@@ -27,7 +31,7 @@
 # (5), SOFT (120 s), REJECT_AT (RCPT; any smtp-sink command name, e.g. MAIL or .), SOFT_REPLY
 # ("451 4.3.0 Try again later"), RETRY_BASE (5s), SEND_TIMEOUT (30s), SLOW_S (5), BATCH (500),
 # SESSIONS (10), FANOUT_TIMEOUT (600 s per round), BENCH_PORTS, PG_PORT, PG_USER, SERVICE_JAVA_OPTS.
-# Needs PostgreSQL on 127.0.0.1:$PG_PORT (user postgres, trust), postfix (smtp-sink), gawk.
+# Needs PostgreSQL on 127.0.0.1:$PG_PORT (user postgres, trust), postfix (smtp-sink), gawk, python3.
 # Exit status 1 if any check printed FAIL.
 set -euo pipefail
 BATCH="${BATCH:-500}"
@@ -42,7 +46,7 @@ source "$BENCH_DIR/smtp-lib.sh"
 # shellcheck source=bench/fault-lib.sh
 source "$BENCH_DIR/fault-lib.sh"
 cd "$ROOT"
-require_tools java curl jq psql ss gawk
+require_tools java curl jq psql ss gawk python3
 ensure_postfix_tools
 require_postgres
 ensure_jar
@@ -58,7 +62,7 @@ FANOUT_TIMEOUT="${FANOUT_TIMEOUT:-600}"
 echo "== bench/faults-smtp.sh"
 machine_info
 jar_info
-echo "command: SUBSCRIBERS=$N ROUNDS=$ROUNDS SOFT=$SOFT REJECT_AT=$REJECT_AT SOFT_REPLY=\"$SOFT_REPLY\" RETRY_BASE=$RETRY_BASE SEND_TIMEOUT=$SEND_TIMEOUT BATCH=$BATCH SESSIONS=$SESSIONS bench/faults-smtp.sh"
+echo "command: SUBSCRIBERS=$N ROUNDS=$ROUNDS SOFT=$SOFT REJECT_AT=$REJECT_AT SOFT_REPLY=\"$SOFT_REPLY\" RETRY_BASE=$RETRY_BASE SEND_TIMEOUT=$SEND_TIMEOUT BATCH=$BATCH SESSIONS=$SESSIONS POOL=$POOL bench/faults-smtp.sh"
 echo
 
 summary=()
@@ -73,6 +77,17 @@ create_db "$DB"
 DUMP=$(mktemp -d /dev/shm/bench-faults-smtp.XXXXXX); _DIRS+=("$DUMP")
 scratch_dir SCRATCH faults-smtp
 SINK_PORT=$(free_port)
+SOFT_PORT=$(free_port)
+GOOD_PORT=$(free_port)
+start_sink "$SOFT_PORT" "$DUMP" s451. -r "$REJECT_AT" -b "$SOFT_REPLY"
+start_sink "$GOOD_PORT" "$DUMP" m.
+python3 "$BENCH_DIR/smtp-switch.py" "$SINK_PORT" "$SOFT_PORT" "$GOOD_PORT" 2>>"$WORK/smtp-switch.log" &
+SWITCH_PID=$!; _PIDS+=("$SWITCH_PID")
+deadline=$(( $(now_ms) + 10000 ))
+until ss -Htln "sport = :$SINK_PORT" | grep -q .; do
+    (( $(now_ms) < deadline )) || die "smtp-switch.py did not listen on $SINK_PORT"
+    sleep 0.05
+done
 PORT=$(free_port)
 BASE="http://127.0.0.1:$PORT"
 LOGFILE="$WORK/faults-smtp.log"
@@ -103,8 +118,8 @@ log_after() {   # log_after EPOCH_MS: the service log lines written after that m
 
 t_start=$(now_ms)
 for r in $(seq 1 "$ROUNDS"); do
-    find "$DUMP" -mindepth 1 -delete
-    start_sink "$SINK_PORT" "$DUMP" m. -r "$REJECT_AT" -b "$SOFT_REPLY"
+    find "$DUMP" -mindepth 1 -type f -delete
+    kill -USR2 "$SWITCH_PID"     # the answering-451 sink (the idle connections of the last round are closed)
     # Each round's version is published to a sink already answering 451.
     t_publish=$(now_ms)
     read -r code secs VERSION < <(publish_addition "$BASE" "Soft Bounce $r Ltd")
@@ -137,11 +152,9 @@ for r in $(seq 1 "$ROUNDS"); do
 
     # Recovery: the sink that accepts, on the same port.
     reclaims_before=$(grep -c 'has not finished the send' "$LOGFILE" || true)
-    t_switch=$(now_ms)
-    stop_service "$SINK_PID"
-    start_sink "$SINK_PORT" "$DUMP" m.
+    kill -USR1 "$SWITCH_PID"     # new connections to the accepting sink
     t_up=$(now_ms)
-    log "round $r: the sink accepts again (switch took $(( t_up - t_switch )) ms); $s_retrying RETRYING, attempts $attempts"
+    log "round $r: the server accepts again; $s_retrying RETRYING, attempts $attempts"
     max_send=0
     deadline=$(( t_up + FANOUT_TIMEOUT * 1000 ))
     while :; do
@@ -159,8 +172,8 @@ for r in $(seq 1 "$ROUNDS"); do
                                              from notice where $(announcement_where "$VERSION")")
     open_sessions=$(metric 'registry_notice_smtp_open')
     reclaims=$(( $(grep -c 'has not finished the send' "$LOGFILE" || true) - reclaims_before ))
-    # Failures recorded after recovery, by error: the last 451s of sends begun before the switch,
-    # refused or cut connections of the switch itself; a timeout would be a lost connection.
+    # Failures recorded after recovery, by error: the last 451s of sessions begun before it; a
+    # timeout would be a lost connection.
     errors_after=$(sql "$DB" "select count(*) || ' x ' || left(b.error, 90) from bench_retry b join notice n on n.id = b.notice
                                where n.version_number = $VERSION and n.kind = 'ANNOUNCEMENT'
                                  and b.recorded_at > to_timestamp($t_up / 1000.0)
@@ -188,7 +201,7 @@ for r in $(seq 1 "$ROUNDS"); do
     printf '  recovery -> first SENT %s s, -> last SENT %s s (the notices wait for their next attempt: up to the last delay above)\n' \
         "$(seconds $(( first_ms - t_up )))" "$(seconds $(( last_ms - t_up )))"
     printf '  after recovery: slowest send %s s (registry_notice_send_seconds_max, polled every second); timed out: %s\n' "$max_send" "$timeouts_after"
-    printf '  failures recorded after recovery (sends begun before it, or cut by the switch):%s\n' "$( [[ -z "$errors_after" ]] && echo ' none')"
+    printf '  failures recorded after recovery (sends begun before it):%s\n' "$( [[ -z "$errors_after" ]] && echo ' none')"
     [[ -n "$errors_after" ]] && printf '%s\n' "$errors_after" | sed 's/^/    /'
     printf '  SMTP sessions still open at the end (registry_notice_smtp_open): %s; places taken back from a send the mail client never finished: %s\n' \
         "$open_sessions" "$reclaims"
@@ -206,7 +219,6 @@ for r in $(seq 1 "$ROUNDS"); do
         "no send slower than $SLOW_S s after recovery (max $max_send s); timed out: $timeouts_after"
     check "round $r" $(( timeouts_after == 0 && open_sessions == 0 && reclaims == 0 )) \
         "no SMTP connection lost: 0 timeouts after recovery ($timeouts_after), 0 sessions open ($open_sessions), 0 places taken back ($reclaims)"
-    stop_service "$SINK_PID"
 done
 
 echo "summary (bench/faults-smtp.sh, N = $N, $ROUNDS rounds of $SOFT s of 451, retry base $RETRY_BASE, $(seconds $(( $(now_ms) - t_start ))) s):"
@@ -214,4 +226,5 @@ printf '  %s\n' "${summary[@]}"
 echo "  $(( ${#summary[@]} - failures )) PASS, $failures FAIL"
 stop_service "$PID"
 drop_db "$DB"
+grep -h 'smtp-switch' "$WORK/smtp-switch.log" | tail -n $(( 2 * ROUNDS + 1 )) | sed 's/^/  /' >&2 || true
 (( failures == 0 ))

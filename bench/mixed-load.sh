@@ -46,7 +46,7 @@ echo "== bench/mixed-load.sh"
 machine_info
 jar_info
 echo "wrk:     $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
-echo "command: DURATION=$DURATION SUBSCRIBERS=$N FANOUTS=$FANOUTS CONNECTIONS=$CONNECTIONS WARMUP=$WARMUP P99_MS=$P99_MS BATCH=$BATCH SESSIONS=$SESSIONS bench/mixed-load.sh"
+echo "command: DURATION=$DURATION SUBSCRIBERS=$N FANOUTS=$FANOUTS CONNECTIONS=$CONNECTIONS WARMUP=$WARMUP P99_MS=$P99_MS BATCH=$BATCH SESSIONS=$SESSIONS POOL=$POOL bench/mixed-load.sh"
 echo
 
 DB="bench_mixed_$$"

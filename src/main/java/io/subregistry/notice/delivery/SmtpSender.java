@@ -39,14 +39,15 @@ import java.util.function.BooleanSupplier;
  * on one loop, with the pool cleaner (a timer on another loop) switched off by
  * {@code quarkus.mailer.pool-cleaner-period=0}, every step of the pool runs on that loop and the
  * hand-over happens before the first read.</li>
- * <li><b>A send that times out keeps its place until the client is done with it.</b> Giving up
- * does not stop a send: the client holds the connection until the server answers or closes it,
- * and a send still waiting for a free connection goes out whenever one comes free, long after
- * its notice was counted as failed, and reaches the subscriber twice. So the client is never
- * given more sends than it has connections: none of them ever waits in its queue. One case
- * never ends in the client (Vert.x mail 4.5): a connection the server closes before its
- * greeting leaves its send unanswered for good, though the connection is gone; such a place is
- * taken back when the lease runs out, the longest a send can matter.</li>
+ * <li><b>The client never holds more sends than it has connections.</b> Giving up on a send does
+ * not stop it: the client keeps the connection until the server answers or closes it, and a send
+ * still waiting for a free connection would go out whenever one came free, long after its notice
+ * was counted as failed, and reach the subscriber twice. So a send that times out frees its place
+ * on the wire (the batch goes on) but keeps its connection place until the client is done with
+ * it; a pool larger than {@code send-concurrency} leaves room for sessions a server leaves
+ * hanging. One case never ends in the client (Vert.x mail 4.5): a connection the server closes
+ * before its greeting leaves its send unanswered for good, though the connection is gone; such a
+ * place is taken back when the lease runs out, the longest a send can matter.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -67,8 +68,11 @@ public class SmtpSender {
     private final Duration lease;
     private final Vertx vertx;
     private final Context loop;
-    private final int size;
-    private final Semaphore places;
+    private final int poolSize;
+    /** Sends the mail client holds, until it finishes them: at most one per connection of its pool. */
+    private final Semaphore connections;
+    /** Sends we wait for, until they end or time out: {@code send-concurrency}. */
+    private final Semaphore wire;
 
     public SmtpSender(ReactiveMailer mailer, Vertx vertx, NoticeConfig config, Clock clock, NoticeMetrics metrics,
                       MeterRegistry registry, @ConfigProperty(name = "quarkus.mailer.max-pool-size") int poolSize) {
@@ -85,8 +89,9 @@ public class SmtpSender {
             LOG.warnf("registry.notices.send-concurrency (%d) is above quarkus.mailer.max-pool-size (%d): %d mails go on the wire at once",
                     config.sendConcurrency(), poolSize, poolSize);
         }
-        this.size = Math.min(config.sendConcurrency(), poolSize);
-        this.places = new Semaphore(size);
+        this.poolSize = poolSize;
+        this.connections = new Semaphore(poolSize);
+        this.wire = new Semaphore(Math.min(config.sendConcurrency(), poolSize));
         Gauge.builder("registry.notice.smtp.open", this, SmtpSender::open)
                 .description("Sends handed to the mail client and not finished by it (a hung SMTP session keeps one)")
                 .register(registry);
@@ -94,7 +99,7 @@ public class SmtpSender {
 
     /** Sends handed to the mail client that it has not finished. */
     public int open() {
-        return size - places.availablePermits();
+        return poolSize - connections.availablePermits();
     }
 
     /**
@@ -105,48 +110,49 @@ public class SmtpSender {
         List<CompletableFuture<SendOutcome>> outcomes = new ArrayList<>(mails.size());
         boolean starved = false;
         for (Outgoing mail : mails) {
-            Wait wait = awaitPlace(starved, stopping);
-            starved = wait == Wait.NONE_FREE;
-            outcomes.add(switch (wait) {
-                case STOPPING -> CompletableFuture.completedFuture(SendOutcome.released(mail.notice()));
-                case NONE_FREE -> CompletableFuture.completedFuture(SendOutcome.failed(mail.notice(),
-                        new TimeoutException("no SMTP connection came free within " + timeout)));
-                case GOT_PLACE -> start(mail);
-            });
+            if (!await(wire, timeout.plusSeconds(1), stopping)) {
+                outcomes.add(CompletableFuture.completedFuture(SendOutcome.released(mail.notice())));
+                continue;
+            }
+            // Once no connection came free within the send timeout, this round waits no more.
+            boolean placed = await(connections, starved ? Duration.ZERO : timeout, stopping);
+            starved = !placed && !stopping.getAsBoolean();
+            CompletableFuture<SendOutcome> outcome = placed ? start(mail)
+                    : CompletableFuture.completedFuture(stopping.getAsBoolean() ? SendOutcome.released(mail.notice())
+                    : SendOutcome.failed(mail.notice(), new TimeoutException("no SMTP connection came free within " + timeout)));
+            outcome.whenComplete((ignored, failure) -> wire.release());
+            outcomes.add(outcome);
         }
         return outcomes.stream().map(CompletableFuture::join).toList();
     }
 
-    private enum Wait { GOT_PLACE, NONE_FREE, STOPPING }
-
-    /** A free place within the send timeout (none at all once a wait for one has failed in this round). */
-    private Wait awaitPlace(boolean starved, BooleanSupplier stopping) {
-        long giveUp = System.nanoTime() + (starved ? 0 : timeout.toNanos());
+    /** A permit within {@code patience}; false if none came, or the instance is stopping (then none is held). */
+    private static boolean await(Semaphore permits, Duration patience, BooleanSupplier stopping) {
+        long giveUp = System.nanoTime() + patience.toNanos();
         try {
             do {
                 if (stopping.getAsBoolean()) {
-                    return Wait.STOPPING;
+                    return false;
                 }
                 long slice = Math.min(WAIT_SLICE_MS, TimeUnit.NANOSECONDS.toMillis(Math.max(0, giveUp - System.nanoTime())));
-                if (places.tryAcquire(slice, TimeUnit.MILLISECONDS)) {
+                if (permits.tryAcquire(slice, TimeUnit.MILLISECONDS)) {
                     if (stopping.getAsBoolean()) {
-                        places.release();
-                        return Wait.STOPPING;
+                        permits.release();
+                        return false;
                     }
-                    return Wait.GOT_PLACE;
+                    return true;
                 }
             } while (System.nanoTime() < giveUp);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return Wait.STOPPING;
         }
-        return Wait.NONE_FREE;
+        return false;
     }
 
-    /** Starts one send on the mail loop; its place is given back when the client is done with it, not at the timeout. */
+    /** Starts one send on the mail loop; its connection place is given back when the client is done with it, not at the timeout. */
     private CompletableFuture<SendOutcome> start(Outgoing mail) {
         if (!Instant.now(clock).plus(timeout).isBefore(mail.endBefore())) {
-            places.release();
+            connections.release();
             return CompletableFuture.completedFuture(
                     SendOutcome.failed(mail.notice(), new IllegalStateException("lease ran out before sending")));
         }
@@ -156,7 +162,7 @@ public class SmtpSender {
         loop.runOnContext(ignored -> {
             long reclaim = vertx.setTimer(lease.toMillis(), timer -> {
                 if (held.compareAndSet(true, false)) {
-                    places.release();
+                    connections.release();
                     LOG.warnf("The mail client has not finished the send of %s after %s: its place is taken back", mail.messageId(), lease);
                 }
             });
@@ -182,7 +188,7 @@ public class SmtpSender {
     private void giveBack(AtomicBoolean held, long reclaim) {
         vertx.cancelTimer(reclaim);
         if (held.compareAndSet(true, false)) {
-            places.release();
+            connections.release();
         }
     }
 }
