@@ -41,12 +41,6 @@ echo "postgres: server $(psql_admin -c 'show server_version'); $(pg_dump --versi
 echo "command: SUBSCRIBERS=$N bench/backup-restore.sh"
 echo
 
-summary=()
-failures=0
-check() {
-    summary+=("$(printf '%-4s %s' "$(verdict "$1")" "$2")")
-    [[ "$1" == 1 ]] || failures=$(( failures + 1 ))
-}
 
 ORIG="bench_backup_$$"
 RESTORED="bench_restored_$$"
@@ -170,19 +164,16 @@ echo "  API answers compared: $same of ${#paths[@]} identical${different[*]:+; d
 echo "  the manage link of a mail sent before the backup (GET /api/v1/subscriptions/{token}): original $link1, restored $link2, answers $([[ $link_same == 1 ]] && echo identical || echo different); the link key in the database: $(sql "$ORIG" "select count(*) from app_secret") row(s)"
 echo
 
-check $(( restore_rc == 0 && plain_rc == 0 )) "the README's restore (pg_restore into a new, empty database) ran without an error, and so did the one with --disable-triggers"
-check $(( ${#differ[@]} == 0 )) "every table of the restored databases equals the original, row by row (${#differ[@]} different: ${differ[*]:-none})"
-check "$([[ "$valid" == true ]] && echo 1 || echo 0)" "GET /api/v1/versions/verify on the restored database: valid = $valid ($(jq -r '.versionsChecked' <<<"$verify") versions)"
-check "$([[ "$hashes1" == "$hashes2" && "$hashes1" != "[]" ]] && echo 1 || echo 0)" "the same versions and hashes ($(jq length <<<"$hashes1") versions)"
-check $(( ${#different[@]} == 0 )) "the same answers from both instances: versions, snapshots, change events, list, notices, objections ($same of ${#paths[@]})"
+check restore $(( restore_rc == 0 && plain_rc == 0 )) "the README's restore (pg_restore into a new, empty database) ran without an error, and so did the one with --disable-triggers"
+check restore $(( ${#differ[@]} == 0 )) "every table of the restored databases equals the original, row by row (${#differ[@]} different: ${differ[*]:-none})"
+check restored "$([[ "$valid" == true ]] && echo 1 || echo 0)" "GET /api/v1/versions/verify on the restored database: valid = $valid ($(jq -r '.versionsChecked' <<<"$verify") versions)"
+check restored "$([[ "$hashes1" == "$hashes2" && "$hashes1" != "[]" ]] && echo 1 || echo 0)" "the same versions and hashes ($(jq length <<<"$hashes1") versions)"
+check restored $(( ${#different[@]} == 0 )) "the same answers from both instances: versions, snapshots, change events, list, notices, objections ($same of ${#paths[@]})"
 
-check $(( link1 == 200 && link2 == 200 && link_same == 1 )) "a link from a mail sent before the backup works on the restored database ($link2)"
+check restored $(( link1 == 200 && link2 == 200 && link_same == 1 )) "a link from a mail sent before the backup works on the restored database ($link2)"
 
-echo "summary (bench/backup-restore.sh):"
-printf '  %s\n' "${summary[@]}"
-echo "  $(( ${#summary[@]} - failures )) PASS, $failures FAIL"
 stop_service "$PID2"
 stop_service "$PID1"
 stop_service "$SINK_PID"
 drop_db "$PLAIN"; drop_db "$RESTORED"; drop_db "$ORIG"
-(( failures == 0 ))
+print_checks "bench/backup-restore.sh"

@@ -299,3 +299,18 @@ jar_info() {
 
 seconds() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
 verdict() { if [[ "$1" == 1 ]]; then echo PASS; else echo FAIL; fi; }
+
+# check LABEL OK TEXT: records one PASS (OK = 1) or FAIL line for the summary.
+# print_checks TITLE: prints them under "summary (TITLE):" and fails if any of them is a FAIL.
+CHECKS=()
+CHECK_FAILS=0
+check() {
+    CHECKS+=("$(printf '%-4s %-8s %s' "$(verdict "$2")" "$1" "$3")")
+    [[ "$2" == 1 ]] || CHECK_FAILS=$(( CHECK_FAILS + 1 ))
+}
+print_checks() {
+    echo "summary ($1):"
+    printf '  %s\n' "${CHECKS[@]}"
+    echo "  $(( ${#CHECKS[@]} - CHECK_FAILS )) PASS, $CHECK_FAILS FAIL"
+    (( CHECK_FAILS == 0 ))
+}

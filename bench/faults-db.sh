@@ -69,13 +69,6 @@ jar_info
 echo "command: SUBSCRIBERS=$N PARTS=\"$PARTS\" DOWN=$DOWN KILL_AT=$KILL_AT BATCH=$BATCH LEASE=$LEASE SEND_TIMEOUT=$SEND_TIMEOUT RECORD_RETRY=$RECORD_RETRY SESSIONS=$SESSIONS POOL=$POOL bench/faults-db.sh"
 echo
 
-summary=()
-failures=0
-check() {   # check PART OK TEXT
-    summary+=("$(printf '%-4s %-8s %s' "$(verdict "$2")" "$1" "$3")")
-    [[ "$2" == 1 ]] || failures=$(( failures + 1 ))
-}
-
 # ------------------------------------------------------------------ the database server, per part
 
 # The dedicated cluster of the machine's PostgreSQL: created if missing, started if stopped (and
@@ -287,7 +280,4 @@ for part in $PARTS; do
     esac
 done
 
-echo "summary (bench/faults-db.sh, N = $N, down $DOWN s, batch $BATCH, lease $LEASE, record-retry $RECORD_RETRY, $(seconds $(( $(now_ms) - t_start ))) s):"
-printf '  %s\n' "${summary[@]}"
-echo "  $(( ${#summary[@]} - failures )) PASS, $failures FAIL"
-(( failures == 0 ))
+print_checks "bench/faults-db.sh, N = $N, down $DOWN s, batch $BATCH, lease $LEASE, record-retry $RECORD_RETRY, $(seconds $(( $(now_ms) - t_start ))) s"

@@ -145,7 +145,7 @@ read -r p_rps p_p50 p_p90 p_p99 p_bad p_sock p_reqs < <(wrk_figures "$SCRATCH/wr
 
 received_report "$DUMP" "$SCRATCH"
 expected=$(( ${#versions[@]} * N ))
-rate_stats=$(printf '%s\n' "${rates[@]}" | stats)
+rate_stats=$(printf '%s\n' "${rates[@]}" | stats | awk '{printf "%.0f %.0f %.0f %.0f %d", $1, $2, $3, $4, $5}')
 
 echo
 echo "the reads (wrk -t1 -c$CONNECTIONS -d${DURATION}s --latency, each endpoint at once):"
@@ -161,23 +161,14 @@ echo "top in the middle of the run:"
 sed 's/^/  /' "$SCRATCH/top"
 echo
 
-summary=()
-failures=0
-check() {
-    summary+=("$(printf '%-4s %s' "$(verdict "$1")" "$2")")
-    [[ "$1" == 1 ]] || failures=$(( failures + 1 ))
-}
 below() { awk -v a="$1" -v b="$2" 'BEGIN {print (a != "?" && a + 0 < b + 0) ? 1 : 0}'; }
-check "$(below "$l_p99" "$P99_MS")" "GET /api/v1/subprocessors p99 $l_p99 ms < $P99_MS ms (p50 $l_p50 ms, $l_rps req/s)"
-check "$(below "$p_p99" "$P99_MS")" "GET / p99 $p_p99 ms < $P99_MS ms (p50 $p_p50 ms, $p_rps req/s)"
-check $(( l_bad == 0 && p_bad == 0 )) "0 non-2xx answers ($l_bad + $p_bad of $(( l_reqs + p_reqs )))"
-check $(( l_sock == 0 && p_sock == 0 )) "0 socket errors ($l_sock + $p_sock)"
-check $(( DISTINCT == expected && DUPES == 0 )) "every fan-out delivered exactly once (${#versions[@]} x $N: $DISTINCT distinct, $DUPES duplicates)"
+check reads "$(below "$l_p99" "$P99_MS")" "GET /api/v1/subprocessors p99 $l_p99 ms < $P99_MS ms (p50 $l_p50 ms, $l_rps req/s)"
+check reads "$(below "$p_p99" "$P99_MS")" "GET / p99 $p_p99 ms < $P99_MS ms (p50 $p_p50 ms, $p_rps req/s)"
+check reads $(( l_bad == 0 && p_bad == 0 )) "0 non-2xx answers ($l_bad + $p_bad of $(( l_reqs + p_reqs )))"
+check reads $(( l_sock == 0 && p_sock == 0 )) "0 socket errors ($l_sock + $p_sock)"
+check fan-out $(( DISTINCT == expected && DUPES == 0 )) "every fan-out delivered exactly once (${#versions[@]} x $N: $DISTINCT distinct, $DUPES duplicates)"
 
-echo "summary (bench/mixed-load.sh, ${DURATION} s, $N subscribers, ${#versions[@]} fan-outs at a median $(cut -d' ' -f1 <<<"$rate_stats") msg/s):"
-printf '  %s\n' "${summary[@]}"
-echo "  $(( ${#summary[@]} - failures )) PASS, $failures FAIL"
 stop_service "$PID"
 stop_service "$SINK_PID"
 drop_db "$DB"
-(( failures == 0 ))
+print_checks "bench/mixed-load.sh, ${DURATION} s, $N subscribers, ${#versions[@]} fan-outs at a median $(cut -d' ' -f1 <<<"$rate_stats") msg/s"
