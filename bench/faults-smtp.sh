@@ -16,10 +16,11 @@
 # Checks, each round: during the 451 phase nothing is SENT and every notice is retried (RETRYING,
 # attempts >= 1) with growing delays, 0 FAILED; after recovery exactly one delivery per subscriber
 # (the sink counts by Message-ID); no send slower than SLOW_S (5 s) after recovery and none that
-# timed out (registry_notice_send_seconds_max, polled every second, and the service log), and no
-# SMTP session left open (registry_notice_smtp_open = 0). Round 1 also prints the backoff: for each
+# timed out (registry_notice_send_seconds_max, polled every second, and the database), and no SMTP
+# session left open (registry_notice_smtp_open = 0). Each round prints the backoff: for each
 # attempt, how long the service waited before the next one (next_attempt_at minus the moment the
-# failure was recorded, captured by a trigger this run adds to its own database).
+# failure was recorded, captured by a trigger this run adds to its own database; the service
+# computes the time a little before it writes it, so the figure can be up to a second short).
 #
 # This run is the one that found the pool-slot leak fixed in SmtpSender: against a server answering
 # 451 every send opens a new connection, and connections whose greeting the mail client lost held
@@ -110,11 +111,6 @@ sql "$DB" "create table bench_retry (notice uuid, attempts int, next_attempt_at 
 metric() {   # metric NAME-PREFIX: the sum of a metric's samples (one JVM), or 0
     { curl -fsS --max-time 5 "$BASE/q/metrics" 2>/dev/null || true; } | awk -v m="$1" 'index($0, m) == 1 {s += $NF} END {printf "%g", s + 0}'
 }
-log_after() {   # log_after EPOCH_MS: the service log lines written after that moment
-    local from
-    from=$(date -d "@$(( $1 / 1000 ))" '+%Y-%m-%d %H:%M:%S')
-    awk -v from="$from" 'substr($0, 1, 19) >= from' "$LOGFILE"
-}
 
 t_start=$(now_ms)
 for r in $(seq 1 "$ROUNDS"); do
@@ -148,7 +144,8 @@ for r in $(seq 1 "$ROUNDS"); do
                            from bench_retry b join notice n on n.id = b.notice
                           where n.version_number = $VERSION and n.kind = 'ANNOUNCEMENT'
                           group by b.attempts order by b.attempts")
-    growing=$(echo "$backoff" | awk 'NF == 5 && $2 >= 10 {if (seen && $4 <= prev) bad = 1; prev = $4; seen = 1} END {print (seen && !bad) ? 1 : 0}')
+    # Growing: at least two attempts with 10 notices or more, each median above the one before.
+    growing=$(echo "$backoff" | awk 'NF == 5 && $2 >= 10 {if (n && $4 <= prev) bad = 1; prev = $4; n++} END {print (n >= 2 && !bad) ? 1 : 0}')
 
     # Recovery: the sink that accepts, on the same port.
     reclaims_before=$(grep -c 'has not finished the send' "$LOGFILE" || true)
@@ -193,11 +190,9 @@ for r in $(seq 1 "$ROUNDS"); do
     printf '  attempts per notice at the switch (attempts:count): %s\n' "$attempts"
     printf '  last errors:\n'
     printf '%s\n' "$errors" | sed 's/^/    /'
-    if (( r == 1 )); then
-        printf '  backoff: delay before the next attempt after each failed one (next_attempt_at - time the failure was recorded), seconds:\n'
-        printf '    %-8s %7s %7s %7s %7s\n' attempt notices min median max
-        printf '%s\n' "$backoff" | awk 'NF == 5 {printf "    %-8s %7s %7s %7s %7s\n", $1, $2, $3, $4, $5}'
-    fi
+    printf '  backoff: delay before the next attempt after each failed one (next_attempt_at - time the failure was recorded), seconds:\n'
+    printf '    %-8s %7s %7s %7s %7s\n' attempt notices min median max
+    printf '%s\n' "$backoff" | awk 'NF == 5 {printf "    %-8s %7s %7s %7s %7s\n", $1, $2, $3, $4, $5}'
     printf '  recovery -> first SENT %s s, -> last SENT %s s (the notices wait for their next attempt: up to the last delay above)\n' \
         "$(seconds $(( first_ms - t_up )))" "$(seconds $(( last_ms - t_up )))"
     printf '  after recovery: slowest send %s s (registry_notice_send_seconds_max, polled every second); timed out: %s\n' "$max_send" "$timeouts_after"
@@ -210,9 +205,7 @@ for r in $(seq 1 "$ROUNDS"); do
     echo
     check "round $r" $(( sent_soft == 0 && received_soft == 0 && peak_failed == 0 && s_failed == 0 && tried == N )) \
         "451 phase: nothing sent, every notice retried ($tried of $N attempted; attempts $attempts), 0 FAILED"
-    if (( r == 1 )); then
-        check "round $r" "$growing" "retry delays grow with each attempt (median per attempt: $(echo "$backoff" | awk 'NF == 5 {printf "%s:%ss ", $1, $4}'))"
-    fi
+    check "round $r" "$growing" "retry delays grow with each attempt (median per attempt: $(echo "$backoff" | awk 'NF == 5 {printf "%s:%ss ", $1, $4}'))"
     check "round $r" $(( rows == N && none == 0 && more == 0 && DISTINCT == N && DUPES == 0 && f_failed == 0 )) \
         "after recovery exactly one delivery per subscriber ($DISTINCT distinct, $DUPES duplicates, $rows SENT rows, $f_failed FAILED)"
     check "round $r" "$(awk -v m="$max_send" -v s="$SLOW_S" 'BEGIN {print (m < s) ? 1 : 0}')" \
