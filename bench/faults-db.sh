@@ -28,7 +28,7 @@
 # registry.notices.record-retry (90s: how long a batch's outcomes are retried through an outage,
 # kept below the lease), batches of BATCH (500). With DOWN below record-retry, the batch in flight
 # at the stop finishes its sends and records them once the database is back: no duplicates. With
-# DOWN above it (e.g. DOWN=100 RECORD_RETRY=10s LEASE=20s), the instance gives up recording; those
+# DOWN above it (e.g. DOWN=40 RECORD_RETRY=10s LEASE=30s SEND_TIMEOUT=10s), the instance gives up recording; those
 # notices stay SENDING under its lease, are taken over when the lease runs out and sent again: the
 # duplicates, at most the notices in flight.
 #
