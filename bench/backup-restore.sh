@@ -16,7 +16,7 @@
 # made through the API (its confirmation mail sent). Both instances run with notice dispatch and
 # planning off once the mails are out, so nothing changes the data while it is compared.
 #
-# Knobs: SUBSCRIBERS (200), BENCH_PORTS, PG_PORT, PG_USER (a superuser), SERVICE_JAVA_OPTS. Needs
+# Knobs: SUBSCRIBERS (200), PORT_MIN, PORT_MAX, DB_PREFIX (bench), PG_PORT, PG_USER (a superuser), SERVICE_JAVA_OPTS. Needs
 # PostgreSQL on 127.0.0.1:$PG_PORT (user postgres, trust), pg_dump/pg_restore of the same or a
 # newer major version, postfix (smtp-sink). Exit status 1 if any check printed FAIL.
 set -euo pipefail
@@ -42,9 +42,9 @@ echo "command: SUBSCRIBERS=$N bench/backup-restore.sh"
 echo
 
 
-ORIG="bench_backup_$$"
-RESTORED="bench_restored_$$"
-PLAIN="bench_restored_dt_$$"
+ORIG="${DB_PREFIX:-bench}_backup_$$"
+RESTORED="${DB_PREFIX:-bench}_restored_$$"
+PLAIN="${DB_PREFIX:-bench}_restored_dt_$$"
 create_db "$ORIG"
 DUMP=$(mktemp -d /dev/shm/bench-backup.XXXXXX); _DIRS+=("$DUMP")
 scratch_dir SCRATCH backup

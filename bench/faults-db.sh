@@ -34,8 +34,8 @@
 #
 # Knobs: SUBSCRIBERS (10000), PARTS ("machine embedded"), DOWN (15 s), KILL_AT (30), BATCH (500),
 # LEASE (2m), SEND_TIMEOUT (30s), RECORD_RETRY (90s), SESSIONS (10), PG_CLUSTER_VERSION (15),
-# PG_CLUSTER (faults), PG_CLUSTER_PORT (18332), FANOUT_TIMEOUT (600 s), BENCH_PORTS (e.g.
-# 18300-18399: every port this run opens), SERVICE_JAVA_OPTS. Needs postfix (smtp-sink), gawk,
+# PG_CLUSTER (faults), PG_CLUSTER_PORT (18332), FANOUT_TIMEOUT (600 s), PORT_MIN/PORT_MAX (every
+# port this run opens), DB_PREFIX (bench), SERVICE_JAVA_OPTS. Needs postfix (smtp-sink), gawk,
 # psql, pg_createcluster/pg_ctlcluster (postgresql-common) for the machine part, unshare (util-linux)
 # for the embedded part. Exit status 1 if any check printed FAIL.
 set -euo pipefail
@@ -139,7 +139,7 @@ restart_part() {
         REGISTRY_NOTICES_LEASE="$LEASE" REGISTRY_NOTICES_SEND_TIMEOUT="$SEND_TIMEOUT"
         REGISTRY_NOTICES_RECORD_RETRY="$RECORD_RETRY" REGISTRY_NOTICES_DISPATCH_EVERY=1s)
     if [[ "$part" == machine ]]; then
-        DB="bench_faultsdb_$$"
+        DB="${DB_PREFIX:-bench}_faultsdb_$$"
         create_db "$DB"
         start_instance "$logfile" "$port" "$DB" "$SINK_PORT" "$part.bench.test"
         PART_STOP=machine_stop; PART_START=machine_start; PART_DOWN=machine_down

@@ -31,7 +31,7 @@
 # run short; the production ones are 30 s, 1, 2, 4, 8 min...). Knobs: SUBSCRIBERS (10000), ROUNDS
 # (5), SOFT (120 s), REJECT_AT (RCPT; any smtp-sink command name, e.g. MAIL or .), SOFT_REPLY
 # ("451 4.3.0 Try again later"), RETRY_BASE (5s), SEND_TIMEOUT (30s), SLOW_S (5), BATCH (500),
-# SESSIONS (10), FANOUT_TIMEOUT (600 s per round), BENCH_PORTS, PG_PORT, PG_USER, SERVICE_JAVA_OPTS.
+# SESSIONS (10), FANOUT_TIMEOUT (600 s per round), PORT_MIN, PORT_MAX, DB_PREFIX (bench), PG_PORT, PG_USER, SERVICE_JAVA_OPTS.
 # Needs PostgreSQL on 127.0.0.1:$PG_PORT (user postgres, trust), postfix (smtp-sink), gawk, python3.
 # Exit status 1 if any check printed FAIL.
 set -euo pipefail
@@ -73,7 +73,7 @@ check() {   # check ROUND OK TEXT
     [[ "$2" == 1 ]] || failures=$(( failures + 1 ))
 }
 
-DB="bench_faultssmtp_$$"
+DB="${DB_PREFIX:-bench}_faultssmtp_$$"
 create_db "$DB"
 DUMP=$(mktemp -d /dev/shm/bench-faults-smtp.XXXXXX); _DIRS+=("$DUMP")
 scratch_dir SCRATCH faults-smtp

@@ -105,7 +105,7 @@ free_port() {   # a free port in PORT_MIN..PORT_MAX (default 20000..49999), neve
             return 0
         fi
     done
-    die "found no free port${BENCH_PORTS:+ in $BENCH_PORTS}"
+    die "found no free port in $min-$max"
 }
 
 # start_service LOGFILE PORT [VAR=value ...]   -> sets SERVICE_PID

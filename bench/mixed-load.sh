@@ -16,7 +16,7 @@
 #
 # Knobs: DURATION (300 s), SUBSCRIBERS (10000), FANOUTS (continuous|once), CONNECTIONS (2 per
 # endpoint, one wrk thread each), WARMUP (10 s per endpoint), P99_MS (50), SESSIONS (10),
-# BATCH (500), BENCH_PORTS, PG_PORT, PG_USER, SERVICE_JAVA_OPTS. Needs PostgreSQL on
+# BATCH (500), PORT_MIN, PORT_MAX, DB_PREFIX (bench), PG_PORT, PG_USER, SERVICE_JAVA_OPTS. Needs PostgreSQL on
 # 127.0.0.1:$PG_PORT (user postgres, trust), wrk, postfix (smtp-sink). Exit status 1 on a FAIL.
 set -euo pipefail
 BATCH="${BATCH:-500}"
@@ -49,7 +49,7 @@ echo "wrk:     $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
 echo "command: DURATION=$DURATION SUBSCRIBERS=$N FANOUTS=$FANOUTS CONNECTIONS=$CONNECTIONS WARMUP=$WARMUP P99_MS=$P99_MS BATCH=$BATCH SESSIONS=$SESSIONS POOL=$POOL bench/mixed-load.sh"
 echo
 
-DB="bench_mixed_$$"
+DB="${DB_PREFIX:-bench}_mixed_$$"
 create_db "$DB"
 DUMP=$(mktemp -d /dev/shm/bench-mixed.XXXXXX); _DIRS+=("$DUMP")
 scratch_dir SCRATCH mixed
