@@ -12,7 +12,7 @@
 #             library's trick to run PostgreSQL as root), on the same data directory with the
 #             options in its postmaster.opts (so the same port).
 #
-#   bench/faults-db.sh                          # both parts, 10000 subscribers, ~5 min
+#   bench/faults-db.sh                          # both parts, 10000 subscribers, ~4 min
 #   PARTS=machine DOWN=30 bench/faults-db.sh
 #
 # Checks: the service is ready again by itself (same process) after the database returns; every

@@ -10,7 +10,7 @@
 # that recovers without a restart (restarting one sink with other flags would cut the sessions
 # under way, including some the mail client had just opened, which it then never finishes).
 #
-#   bench/faults-smtp.sh                     # 5 rounds of 2 min of 451, 10000 subscribers, ~20 min
+#   bench/faults-smtp.sh                     # 5 rounds of 2 min of 451, 10000 subscribers, ~16 min
 #   ROUNDS=1 bench/faults-smtp.sh            # the single 4xx run, ~4 min
 #
 # Checks, each round: during the 451 phase nothing is SENT and every notice is retried (RETRYING,
