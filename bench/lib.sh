@@ -10,7 +10,7 @@ set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$BENCH_DIR/.." && pwd)"
-JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+JAR="${JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}"   # JAR=... runs another build (bench/ab.sh)
 WORK="$ROOT/target/bench"                  # scratch space, under target/ (ignored by git)
 CLASSES="$WORK/classes"
 
