@@ -3,7 +3,7 @@
 # change (a refactoring, say) is judged against its base on the same machine at the same time.
 #
 #   bench/ab.sh <base-ref> [<new-ref>]        # new-ref defaults to the working tree's build
-#   ROUNDS=2 BENCHES="http publish" bench/ab.sh e8fca58
+#   AB_ROUNDS=2 BENCHES="http publish" bench/ab.sh e8fca58
 #
 # Each ref other than the working tree is checked out (detached) under target/ab/ and packaged once.
 # This tree's bench scripts drive both jars (JAR=...), so both are measured the same way. Rounds
@@ -15,7 +15,7 @@ cd "$ROOT"
 
 BASE_REF=${1:?usage: bench/ab.sh <base-ref> [<new-ref>]}
 NEW_REF=${2:-}
-ROUNDS="${ROUNDS:-2}"
+AB_ROUNDS="${AB_ROUNDS:-2}"
 BENCHES="${BENCHES:-http publish}"
 
 build_ref() {   # build_ref REF -> prints the jar path
@@ -39,7 +39,7 @@ fi
 label_a=$(git rev-parse --short "$BASE_REF")
 
 out="$WORK/ab"; mkdir -p "$out"
-echo "== bench/ab.sh  A=$label_a  B=$label_b  rounds=$ROUNDS  benches: $BENCHES"
+echo "== bench/ab.sh  A=$label_a  B=$label_b  rounds=$AB_ROUNDS  benches: $BENCHES"
 machine_info
 echo
 
@@ -56,7 +56,7 @@ figures() {
     esac
 }
 
-for round in $(seq 1 "$ROUNDS"); do
+for round in $(seq 1 "$AB_ROUNDS"); do
     order="a b"; (( round % 2 == 0 )) && order="b a"
     for bench in $BENCHES; do
         for side in $order; do
