@@ -9,6 +9,7 @@ import io.subregistry.notice.SubscriptionRequest;
 import io.subregistry.notice.SubscriptionService;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.error.RegistryException;
+import io.subregistry.platform.error.TooManyRequestsException;
 import io.subregistry.registry.Section;
 import io.subregistry.registry.version.PublishedList;
 import io.subregistry.registry.version.PublishedListService;
@@ -29,9 +30,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,11 +56,11 @@ public class PublicPages {
     private final SubscriptionService subscriptions;
     private final SubscribeRateLimiter limiter;
     private final Validator validator;
-    private final Csrf csrf;
+    private final CsrfToken csrf;
     private final RegistryConfig config;
 
     public PublicPages(PublishedListService lists, VersionQueries versions, SubscriptionService subscriptions,
-                       SubscribeRateLimiter limiter, Validator validator, Csrf csrf, RegistryConfig config) {
+                       SubscribeRateLimiter limiter, Validator validator, CsrfToken csrf, RegistryConfig config) {
         this.lists = lists;
         this.versions = versions;
         this.subscriptions = subscriptions;
@@ -70,35 +71,28 @@ public class PublicPages {
     }
 
     @GET
-    public Response index(@Context HttpHeaders headers) {
-        String token = csrf.tokenOf(headers.getCookies());
-        return listPage(200, token, null, null, null);
+    public Response index() {
+        return listPage(200, null, null, null);
     }
 
     @POST
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@FormParam("email") String email, @FormParam("organisation") String organisation,
-                              @FormParam("sections") List<String> sections, @FormParam(Csrf.FIELD) String field,
-                              @Context HttpHeaders headers, @Context HttpServerRequest http) {
-        String token = csrf.tokenOf(headers.getCookies());
-        if (!csrf.accepts(headers.getCookies(), field)) {
-            return listPage(403, token, "The form expired. Please try again.", "bad", email);
-        }
+                              @FormParam("sections") List<String> sections, @Context HttpServerRequest http) {
         SubscriptionRequest request = new SubscriptionRequest(email, organisation, sections);
         List<String> problems = validator.validate(request).stream().map(ConstraintViolation::getPropertyPath)
                 .map(Object::toString).distinct().sorted().toList();
         if (!problems.isEmpty()) {
-            return listPage(422, token, "Please check: " + String.join(", ", problems) + ".", "bad", email);
+            return listPage(422, "Please check: " + String.join(", ", problems) + ".", "bad", email);
         }
         try {
             limiter.check(ClientAddress.of(http));
             subscriptions.subscribe(request);
         } catch (RegistryException refused) {
-            return listPage(refused instanceof io.subregistry.platform.error.TooManyRequestsException ? 429 : 422, token,
-                    refused.detail(), "bad", email);
+            return listPage(refused instanceof TooManyRequestsException ? 429 : 422, refused.detail(), "bad", email);
         }
-        return listPage(200, token, "Thank you. If this address can receive mail, a confirmation link is on its way."
+        return listPage(200, "Thank you. If this address can receive mail, a confirmation link is on its way."
                 + " Nothing else is sent until you confirm.", "ok", null);
     }
 
@@ -158,7 +152,13 @@ public class PublicPages {
                 ChangeLines.of(diff.changes(), titles), null)));
     }
 
-    private Response listPage(int status, String token, String notice, String tone, String email) {
+    /** An expired subscribe form shows the list again, with the form and a fresh token. */
+    @ServerExceptionMapper
+    public Response expired(ForgedFormException e) {
+        return listPage(403, "The form expired. Please try again.", "bad", null);
+    }
+
+    private Response listPage(int status, String notice, String tone, String email) {
         PublishedListService.Rendered current = lists.current();
         PublishedList list = current.list();
         List<PageViews.Upcoming> upcoming = versions.upcoming().stream().map(header -> new PageViews.Upcoming(
@@ -168,10 +168,9 @@ public class PublicPages {
         List<PageViews.Choice> choices = list == null ? List.of() : list.sections().stream()
                 .map(section -> new PageViews.Choice(section.key(), section.title())).toList();
         ListPage page = new ListPage(current.version(), list == null ? null : READABLE.format(list.lastUpdated()),
-                list == null ? List.of() : list.sections(), upcoming, token, notice, tone, email, choices,
+                list == null ? List.of() : list.sections(), upcoming, csrf.value(), notice, tone, email, choices,
                 config.legalPagesUrl().orElse(null));
-        return Response.fromResponse(HtmlResponses.page(status, Pages.index(page)))
-                .cookie(csrf.cookie(token)).build();
+        return HtmlResponses.page(status, Pages.index(page));
     }
 
     private Map<String, String> titlesAround(int number) {

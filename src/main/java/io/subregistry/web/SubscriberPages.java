@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
  */
 @Path("/")
 @PermitAll
+@CsrfExempt
 @Produces(MediaType.TEXT_HTML)
 public class SubscriberPages {
 

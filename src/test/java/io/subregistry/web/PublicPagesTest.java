@@ -132,7 +132,7 @@ class PublicPagesTest extends RegistryTest {
         assertThat(page.asString()).contains("name=\"csrf\" value=\"" + cookie + "\"");
 
         given().cookie("csrf", cookie).formParam("email", "form@customer.example").post("/subscribe")
-                .then().statusCode(403);
+                .then().statusCode(403).body(org.hamcrest.Matchers.containsString("The form expired. Please try again."));
         given().formParam("csrf", cookie).formParam("email", "form@customer.example").post("/subscribe")
                 .then().statusCode(403);
         String accepted = given().cookie("csrf", cookie).formParam("csrf", cookie).formParam("email", "form@customer.example")

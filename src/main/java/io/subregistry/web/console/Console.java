@@ -3,9 +3,8 @@ package io.subregistry.web.console;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.subregistry.security.session.SessionCookie;
-import io.subregistry.web.Csrf;
+import io.subregistry.web.CsrfToken;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -13,8 +12,7 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * The plumbing every console resource shares: the page frame, the CSRF check of its forms,
- * and answers (a page, or a redirect after a successful POST so a reload never repeats it).
+ * The plumbing every console resource shares: the page frame and answers (a page, or a redirect after a successful POST so a reload never repeats it).
  */
 @RequestScoped
 public class Console {
@@ -34,12 +32,10 @@ public class Console {
             Map.entry("account-saved", "Account updated."));
 
     private final SecurityIdentity identity;
-    private final HttpHeaders headers;
-    private final Csrf csrf;
+    private final CsrfToken csrf;
 
-    public Console(SecurityIdentity identity, HttpHeaders headers, Csrf csrf) {
+    public Console(SecurityIdentity identity, CsrfToken csrf) {
         this.identity = identity;
-        this.headers = headers;
         this.csrf = csrf;
     }
 
@@ -53,14 +49,9 @@ public class Console {
     }
 
     public Frame frame(String done) {
-        Frame frame = new Frame(user(), identity.getRoles(), csrf.tokenOf(headers.getCookies()), null, null);
+        Frame frame = new Frame(user(), identity.getRoles(), csrf.value(), null, null);
         String message = done == null ? null : DONE.get(done);
         return message == null ? frame : frame.withFlash(message, "ok");
-    }
-
-    /** Refuses a form whose CSRF field does not match the browser's cookie. */
-    public boolean formIsGenuine(String field) {
-        return csrf.accepts(headers.getCookies(), field);
     }
 
     public Response page(TemplateInstance page) {
@@ -70,7 +61,6 @@ public class Console {
     public Response page(int status, TemplateInstance page) {
         return Response.status(status).type(MediaType.valueOf("text/html;charset=UTF-8")).entity(page.render())
                 .header("Cache-Control", "no-store")
-                .cookie(csrf.cookie(csrf.tokenOf(headers.getCookies())))
                 .build();
     }
 
@@ -79,6 +69,7 @@ public class Console {
                 .build();
     }
 
+    /** The answer to a form whose CSRF field did not match (see {@link io.subregistry.web.Csrf}). */
     public Response forgedForm() {
         return page(403, ConsolePages.message(frame(null), "The form expired",
                 "This form was open too long or did not come from this site. Go back, reload the page and try again."));

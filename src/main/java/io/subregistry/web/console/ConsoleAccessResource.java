@@ -4,7 +4,8 @@ import io.subregistry.security.AccountService;
 import io.subregistry.security.session.SessionCookie;
 import io.subregistry.security.session.SessionService;
 import io.subregistry.platform.RegistryConfig;
-import io.subregistry.web.Csrf;
+import io.subregistry.web.CsrfToken;
+import io.subregistry.web.ForgedFormException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -13,11 +14,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.net.URI;
 import java.time.ZoneId;
@@ -33,10 +35,10 @@ public class ConsoleAccessResource {
 
     private final AccountService accounts;
     private final SessionService sessions;
-    private final Csrf csrf;
+    private final CsrfToken csrf;
     private final boolean secure;
 
-    public ConsoleAccessResource(AccountService accounts, SessionService sessions, Csrf csrf, RegistryConfig config) {
+    public ConsoleAccessResource(AccountService accounts, SessionService sessions, CsrfToken csrf, RegistryConfig config) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.csrf = csrf;
@@ -45,28 +47,24 @@ public class ConsoleAccessResource {
 
     @GET
     @Path("login")
-    public Response loginPage(@Context HttpHeaders headers) {
-        return loginPage(200, headers, null, null);
+    public Response loginPage() {
+        return loginPage(200, null, null);
     }
 
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response login(@FormParam("username") String username, @FormParam("password") String password,
-                          @FormParam(Csrf.FIELD) String field, @Context HttpHeaders headers) {
-        if (!csrf.accepts(headers.getCookies(), field)) {
-            return loginPage(403, headers, "The sign-in form expired. Please try again.", username);
-        }
+    public Response login(@FormParam("username") String username, @FormParam("password") String password) {
         if (username == null || username.isBlank() || password == null || password.isEmpty()
                 || username.length() > 64 || password.length() > 200) {
-            return loginPage(401, headers, "Wrong username or password.", username);
+            return loginPage(401, "Wrong username or password.", username);
         }
         AccountService.SignIn result = accounts.signIn(username.strip(), password);
         if (!result.succeeded()) {
             String error = result.lockedUntil() != null
                     ? "Too many failed sign-ins: this account is locked until " + TIME.format(result.lockedUntil()) + "."
                     : "Wrong username or password.";
-            return loginPage(401, headers, error, username);
+            return loginPage(401, error, username);
         }
         String token = sessions.open(result.staff().username());
         return Response.seeOther(URI.create("/console"))
@@ -78,11 +76,7 @@ public class ConsoleAccessResource {
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response logout(@CookieParam(SessionCookie.NAME) String token, @FormParam(Csrf.FIELD) String field,
-                           @Context HttpHeaders headers) {
-        if (!csrf.accepts(headers.getCookies(), field)) {
-            return loginPage(403, headers, "The form expired. Please try again.", null);
-        }
+    public Response logout(@CookieParam(SessionCookie.NAME) String token) {
         sessions.close(token);
         return Response.seeOther(URI.create("/console/login"))
                 .cookie(new NewCookie.Builder(SessionCookie.NAME).value("").path(SessionCookie.PATH).httpOnly(true)
@@ -99,12 +93,18 @@ public class ConsoleAccessResource {
                 .build();
     }
 
-    private Response loginPage(int status, HttpHeaders headers, String error, String username) {
-        String token = csrf.tokenOf(headers.getCookies());
+    /** Signing in and out are forms too; an expired one shows the sign-in page again. */
+    @ServerExceptionMapper
+    public Response expired(ForgedFormException e, UriInfo uri) {
+        return uri.getPath().endsWith("/login")
+                ? loginPage(403, "The sign-in form expired. Please try again.", null)
+                : loginPage(403, "The form expired. Please try again.", null);
+    }
+
+    private Response loginPage(int status, String error, String username) {
         return Response.status(status).type(MediaType.valueOf("text/html;charset=UTF-8"))
-                .entity(ConsolePages.login(null, token, error, username == null ? "" : username).render())
+                .entity(ConsolePages.login(null, csrf.value(), error, username == null ? "" : username).render())
                 .header("Cache-Control", "no-store")
-                .cookie(csrf.cookie(token))
                 .build();
     }
 }

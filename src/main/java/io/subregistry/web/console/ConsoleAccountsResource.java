@@ -4,7 +4,6 @@ import io.subregistry.platform.error.RegistryException;
 import io.subregistry.security.AccountService;
 import io.subregistry.security.NewAccount;
 import io.subregistry.security.Roles;
-import io.subregistry.web.Csrf;
 import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -48,11 +47,8 @@ public class ConsoleAccountsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@FormParam(Csrf.FIELD) String field, @FormParam("username") String username,
+    public Response create(@FormParam("username") String username,
                            @FormParam("password") String password, @FormParam("roles") List<String> roles) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
         NewAccount request = new NewAccount(username == null ? null : username.strip(), password,
                 roles == null ? Set.of() : new HashSet<>(roles));
         Map<String, String> values = new LinkedHashMap<>();
@@ -72,22 +68,14 @@ public class ConsoleAccountsResource {
     @POST
     @Path("{username}/{action:disable|enable}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response toggle(@PathParam("username") String username, @PathParam("action") String action,
-                           @FormParam(Csrf.FIELD) String field) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
+    public Response toggle(@PathParam("username") String username, @PathParam("action") String action) {
         return attempt(() -> accounts.setDisabled(username, action.equals("disable"), console.user()));
     }
 
     @POST
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response password(@PathParam("username") String username, @FormParam(Csrf.FIELD) String field,
-                             @FormParam("password") String password) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
+    public Response password(@PathParam("username") String username, @FormParam("password") String password) {
         if (password == null || password.length() < 12 || password.length() > 72) {
             return page(422, console.frame(null).withFlash("A password has 12 to 72 characters.", "bad"), Form.empty());
         }
@@ -97,11 +85,7 @@ public class ConsoleAccountsResource {
     @POST
     @Path("{username}/roles")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response roles(@PathParam("username") String username, @FormParam(Csrf.FIELD) String field,
-                          @FormParam("roles") List<String> roles) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
+    public Response roles(@PathParam("username") String username, @FormParam("roles") List<String> roles) {
         Set<String> chosen = roles == null ? Set.of() : new HashSet<>(roles);
         if (chosen.isEmpty() || !Roles.ALL.containsAll(chosen)) {
             return page(422, console.frame(null).withFlash("Give the account at least one role.", "bad"), Form.empty());

@@ -23,7 +23,6 @@ import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
 import io.subregistry.registry.version.Version;
 import io.subregistry.security.Roles;
-import io.subregistry.web.Csrf;
 import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -89,14 +88,11 @@ public class ConsoleDraftResource {
     @POST
     @Path("draft/entries")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response add(@FormParam(Csrf.FIELD) String field, @FormParam("section") String section,
+    public Response add(@FormParam("section") String section,
                         @FormParam("name") String name, @FormParam("legalAddress") String legalAddress,
                         @FormParam("location") String location, @FormParam("processingActivity") String activity,
                         @FormParam("website") String website, @FormParam("dataCategories") String categories,
                         @FormParam("transferMechanism") String transfer, @FormParam("dpaUrl") String dpaUrl) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
         SubprocessorInput input = new SubprocessorInput(section, name, legalAddress, location, activity, website,
                 categories, transfer, dpaUrl);
         Map<String, String> errors = Forms.errors(validator.validate(input));
@@ -124,15 +120,11 @@ public class ConsoleDraftResource {
     @POST
     @Path("draft/entries/{id}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response update(@PathParam("id") String id, @FormParam(Csrf.FIELD) String field,
-                           @FormParam("revision") String revision, @FormParam("section") String section,
+    public Response update(@PathParam("id") String id, @FormParam("revision") String revision, @FormParam("section") String section,
                            @FormParam("name") String name, @FormParam("legalAddress") String legalAddress,
                            @FormParam("location") String location, @FormParam("processingActivity") String activity,
                            @FormParam("website") String website, @FormParam("dataCategories") String categories,
                            @FormParam("transferMechanism") String transfer, @FormParam("dpaUrl") String dpaUrl) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
         DraftView.EntryView entry = entryOf(id);
         SubprocessorInput input = new SubprocessorInput(section, name, legalAddress, location, activity, website,
                 categories, transfer, dpaUrl);
@@ -157,11 +149,7 @@ public class ConsoleDraftResource {
     @POST
     @Path("draft/entries/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response remove(@PathParam("id") String id, @FormParam(Csrf.FIELD) String field,
-                           @FormParam("revision") String revision) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
+    public Response remove(@PathParam("id") String id, @FormParam("revision") String revision) {
         DraftView.EntryView entry = entryOf(id);
         try {
             draft.remove(entry.id(), entryRevision(revision), console.user());
@@ -177,12 +165,9 @@ public class ConsoleDraftResource {
     @POST
     @Path("draft/sections")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addSection(@FormParam(Csrf.FIELD) String field, @FormParam("key") String key,
+    public Response addSection(@FormParam("key") String key,
                                @FormParam("title") String title, @FormParam("description") String description,
                                @FormParam("note") String note, @FormParam("position") String position) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("key", blank(key));
         values.put("title", blank(title));
@@ -217,13 +202,9 @@ public class ConsoleDraftResource {
     @POST
     @Path("draft/sections/{key}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response updateSection(@PathParam("key") String key, @FormParam(Csrf.FIELD) String field,
-                                  @FormParam("revision") String revision, @FormParam("title") String title,
+    public Response updateSection(@PathParam("key") String key, @FormParam("revision") String revision, @FormParam("title") String title,
                                   @FormParam("description") String description, @FormParam("note") String note,
                                   @FormParam("position") String position) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
         DraftView.SectionView section = sectionOf(key);
         SectionChanges changes = new SectionChanges(title, description, note, parsePosition(position));
         Map<String, String> values = new LinkedHashMap<>(values(section));
@@ -248,11 +229,7 @@ public class ConsoleDraftResource {
     @POST
     @Path("draft/sections/{key}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response removeSection(@PathParam("key") String key, @FormParam(Csrf.FIELD) String field,
-                                  @FormParam("revision") String revision) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
+    public Response removeSection(@PathParam("key") String key, @FormParam("revision") String revision) {
         DraftView.SectionView section = sectionOf(key);
         try {
             draft.removeSection(key, sectionRevision(revision), console.user());
@@ -268,12 +245,9 @@ public class ConsoleDraftResource {
     @POST
     @Path("draft/import")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response importFile(@RestForm(Csrf.FIELD) String field, @RestForm("format") String format,
+    public Response importFile(@RestForm("format") String format,
                                @RestForm("mode") String mode, @RestForm("text") String text,
                                @RestForm("file") FileUpload file) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
         Map<String, String> values = new HashMap<>();
         values.put("format", blank(format));
         values.put("mode", blank(mode));
@@ -312,13 +286,10 @@ public class ConsoleDraftResource {
     @POST
     @Path("publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response publish(@FormParam(Csrf.FIELD) String field, @FormParam("revision") String revision,
+    public Response publish(@FormParam("revision") String revision,
                             @FormParam("effectiveAt") String effectiveAt, @FormParam("summary") String summary,
                             @FormParam("emergencyReason") String emergencyReason,
                             @FormParam("noticePeriodDays") String noticeDays) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
         Map<String, String> values = new LinkedHashMap<>();
         values.put("effectiveAt", blank(effectiveAt));
         values.put("summary", blank(summary));

