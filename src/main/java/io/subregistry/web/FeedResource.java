@@ -2,10 +2,10 @@ package io.subregistry.web;
 
 import io.subregistry.diff.ChangeLines;
 import io.subregistry.diff.ChangeLines.ChangeLine;
+import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.registry.version.ChangeEventRepository;
 import io.subregistry.registry.version.RecordedChange;
-import io.subregistry.registry.version.VersionQueries;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,10 +15,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -29,15 +27,14 @@ public class FeedResource {
 
     static final String ATOM = "application/atom+xml";
     private static final int ENTRIES = 100;
-    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
 
     private final ChangeEventRepository changes;
-    private final VersionQueries versions;
+    private final SectionTitles titles;
     private final RegistryConfig config;
 
-    public FeedResource(ChangeEventRepository changes, VersionQueries versions, RegistryConfig config) {
+    public FeedResource(ChangeEventRepository changes, SectionTitles titles, RegistryConfig config) {
         this.changes = changes;
-        this.versions = versions;
+        this.titles = titles;
         this.config = config;
     }
 
@@ -55,11 +52,11 @@ public class FeedResource {
         String base = config.publicBaseUrl().replaceAll("/+$", "");
         String authority = URI.create(base).getHost() == null ? "localhost" : URI.create(base).getHost();
         List<RecordedChange> newest = changes.newest(ENTRIES);
-        Map<Integer, Map<String, String>> titles = new HashMap<>();
+        Map<Integer, Map<String, String>> titlesByVersion = new HashMap<>();
         List<Entry> entries = newest.stream().map(recorded -> {
-            Map<String, String> sectionTitles = titles.computeIfAbsent(recorded.version(), this::titles);
+            Map<String, String> sectionTitles = titlesByVersion.computeIfAbsent(recorded.version(), titles::of);
             ChangeLine line = ChangeLines.of(recorded.change(), sectionTitles);
-            String effective = READABLE.format(LocalDate.ofInstant(recorded.effectiveAt(), config.zone()));
+            String effective = ReadableDates.readable(LocalDate.ofInstant(recorded.effectiveAt(), config.zone()));
             String fields = line.fields().stream()
                     .map(field -> field.label() + ": " + (field.isChange() ? field.before() + " → " + field.after() : field.value()))
                     .collect(Collectors.joining("\n"));
@@ -73,14 +70,5 @@ public class FeedResource {
         Instant updated = newest.isEmpty() ? Instant.EPOCH : newest.get(0).publishedAt();
         Feed feed = new Feed("tag:" + authority + ",2025:subprocessors/feed", updated.toString(), base, entries);
         return Response.ok(Pages.feed(feed).render(), ATOM + ";charset=UTF-8").build();
-    }
-
-    private Map<String, String> titles(int version) {
-        Map<String, String> titles = new HashMap<>();
-        versions.snapshot(version).sections().forEach(section -> titles.put(section.key(), section.title()));
-        if (version > 1) {
-            versions.snapshot(version - 1).sections().forEach(section -> titles.putIfAbsent(section.key(), section.title()));
-        }
-        return titles;
     }
 }

@@ -3,23 +3,24 @@ package io.subregistry.web;
 import io.subregistry.diff.ChangeLines.ChangeLine;
 import io.subregistry.registry.version.PublishedList.ListedSection;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** What the public pages show, prepared in Java so that templates only print (escaped) values. */
+/** What the public pages show, prepared in Java so that templates only print (escaped) values; dates print {date.readable}. */
 public final class PageViews {
 
     private PageViews() {
     }
 
     /** The public list page. */
-    public record ListPage(Integer version, String lastUpdated, List<ListedSection> sections, List<Upcoming> upcoming,
+    public record ListPage(Integer version, LocalDate lastUpdated, List<ListedSection> sections, List<Upcoming> upcoming,
                            String csrf, String notice, String noticeTone, String email, List<Choice> sectionChoices,
                            String legalPagesUrl) {
     }
 
     /** A version not yet in force and what it changes. */
-    public record Upcoming(int version, int previous, String effective, String summary, String emergencyReason, List<ChangeLine> changes) {
+    public record Upcoming(int version, int previous, LocalDate effective, String summary, String emergencyReason, List<ChangeLine> changes) {
     }
 
     /** A section offered in the subscribe form. */
@@ -27,12 +28,12 @@ public final class PageViews {
     }
 
     /** A row of the history page. */
-    public record HistoryRow(int number, int previous, String status, String published, String effective, String summary,
+    public record HistoryRow(int number, int previous, String status, LocalDate published, LocalDate effective, String summary,
                              Map<String, Integer> counts, int total) {
     }
 
     /** A version's page. */
-    public record VersionPage(int number, String status, String published, String effective, String summary,
+    public record VersionPage(int number, String status, LocalDate published, LocalDate effective, String summary,
                               String publisher, String emergencyReason, String hash, String previousHash,
                               List<ListedSection> sections, List<ChangeLine> changes, Integer previous) {
     }

@@ -5,6 +5,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.subregistry.notice.SubscriptionView;
 import io.subregistry.notice.objection.ObjectionForm;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /** The type-checked page templates (templates/web); Qute escapes every value they print. */
@@ -51,5 +52,5 @@ public final class Pages {
 
     public static native TemplateInstance manage(String token, SubscriptionView view, List<SectionChoice> sections, boolean saved);
 
-    public static native TemplateInstance objection(String token, ObjectionForm form, String effective, String deadline);
+    public static native TemplateInstance objection(String token, ObjectionForm form, LocalDate effective, LocalDate deadline);
 }

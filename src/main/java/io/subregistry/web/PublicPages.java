@@ -10,7 +10,6 @@ import io.subregistry.notice.SubscriptionService;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.platform.error.TooManyRequestsException;
-import io.subregistry.registry.Section;
 import io.subregistry.registry.version.PublishedList;
 import io.subregistry.registry.version.PublishedListService;
 import io.subregistry.registry.version.RecordedChange;
@@ -36,8 +35,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,20 +48,20 @@ import java.util.Map;
 @Produces(MediaType.TEXT_HTML)
 public class PublicPages {
 
-    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
-
     private final PublishedListService lists;
     private final VersionQueries versions;
+    private final SectionTitles titles;
     private final SubscriptionService subscriptions;
     private final SubscribeRateLimiter limiter;
     private final Validator validator;
     private final CsrfToken csrf;
     private final RegistryConfig config;
 
-    public PublicPages(PublishedListService lists, VersionQueries versions, SubscriptionService subscriptions,
+    public PublicPages(PublishedListService lists, VersionQueries versions, SectionTitles titles, SubscriptionService subscriptions,
                        SubscribeRateLimiter limiter, Validator validator, CsrfToken csrf, RegistryConfig config) {
         this.lists = lists;
         this.versions = versions;
+        this.titles = titles;
         this.subscriptions = subscriptions;
         this.limiter = limiter;
         this.validator = validator;
@@ -109,8 +108,8 @@ public class PublicPages {
             int sectionChanges = counts.get(ChangeType.SECTION_ADDED) + counts.get(ChangeType.SECTION_MODIFIED)
                     + counts.get(ChangeType.SECTION_REMOVED);
             shown.put("section changes", sectionChanges);
-            return new PageViews.HistoryRow(header.number(), header.number() - 1, statusOf(header), readable(header.publishedAt()),
-                    readable(header.effectiveAt()), header.summary(), shown,
+            return new PageViews.HistoryRow(header.number(), header.number() - 1, statusOf(header), date(header.publishedAt()),
+                    date(header.effectiveAt()), header.summary(), shown,
                     counts.values().stream().mapToInt(Integer::intValue).sum());
         }).toList();
         return HtmlResponses.page(Pages.history(rows));
@@ -124,9 +123,9 @@ public class PublicPages {
             PublishedList list = lists.version(number);
             List<RecordedChange> changes = versions.changesOf(number);
             return HtmlResponses.page(Pages.version(new PageViews.VersionPage(number, statusOf(header),
-                    readable(header.publishedAt()), readable(header.effectiveAt()), header.summary(), header.publisher(),
+                    date(header.publishedAt()), date(header.effectiveAt()), header.summary(), header.publisher(),
                     header.emergencyReason(), header.hash(), header.previousHash(), list.sections(),
-                    ChangeLines.of(changes.stream().map(RecordedChange::change).toList(), titlesAround(number)),
+                    ChangeLines.of(changes.stream().map(RecordedChange::change).toList(), titles.of(number)),
                     number > 1 ? number - 1 : null)));
         });
     }
@@ -146,10 +145,8 @@ public class PublicPages {
                     "Choose two published versions (1 to " + latest + ").")));
         }
         Diff diff = versions.diff(from, to);
-        Map<String, String> titles = new HashMap<>(titlesOf(to));
-        titlesOf(from).forEach(titles::putIfAbsent);
         return HtmlResponses.page(Pages.diff(new PageViews.DiffPage(numbers, from, to,
-                ChangeLines.of(diff.changes(), titles), null)));
+                ChangeLines.of(diff.changes(), titles.between(from, to)), null)));
     }
 
     /** An expired subscribe form shows the list again, with the form and a fresh token. */
@@ -162,39 +159,23 @@ public class PublicPages {
         PublishedListService.Rendered current = lists.current();
         PublishedList list = current.list();
         List<PageViews.Upcoming> upcoming = versions.upcoming().stream().map(header -> new PageViews.Upcoming(
-                header.number(), header.number() - 1, readable(header.effectiveAt()), header.summary(), header.emergencyReason(),
+                header.number(), header.number() - 1, date(header.effectiveAt()), header.summary(), header.emergencyReason(),
                 ChangeLines.of(versions.changesOf(header.number()).stream().map(RecordedChange::change).toList(),
-                        titlesAround(header.number())))).toList();
+                        titles.of(header.number())))).toList();
         List<PageViews.Choice> choices = list == null ? List.of() : list.sections().stream()
                 .map(section -> new PageViews.Choice(section.key(), section.title())).toList();
-        ListPage page = new ListPage(current.version(), list == null ? null : READABLE.format(list.lastUpdated()),
+        ListPage page = new ListPage(current.version(), list == null ? null : list.lastUpdated(),
                 list == null ? List.of() : list.sections(), upcoming, csrf.value(), notice, tone, email, choices,
                 config.legalPagesUrl().orElse(null));
         return HtmlResponses.page(status, Pages.index(page));
-    }
-
-    private Map<String, String> titlesAround(int number) {
-        Map<String, String> titles = new HashMap<>(titlesOf(number));
-        if (number > 1) {
-            titlesOf(number - 1).forEach(titles::putIfAbsent);
-        }
-        return titles;
-    }
-
-    private Map<String, String> titlesOf(int number) {
-        Map<String, String> titles = new HashMap<>();
-        for (Section section : versions.snapshot(number).sections()) {
-            titles.put(section.key(), section.title());
-        }
-        return titles;
     }
 
     private String statusOf(VersionHeader header) {
         return versions.status(header).name().toLowerCase(Locale.ROOT);
     }
 
-    private String readable(Instant instant) {
-        return READABLE.format(LocalDate.ofInstant(instant, config.zone()));
+    private LocalDate date(Instant instant) {
+        return LocalDate.ofInstant(instant, config.zone());
     }
 
     private static Integer parse(String text, Integer fallback) {
@@ -209,8 +190,8 @@ public class PublicPages {
     }
 
     private static List<VersionHeader> newestFirst(List<VersionHeader> headers) {
-        List<VersionHeader> copy = new java.util.ArrayList<>(headers);
-        java.util.Collections.reverse(copy);
+        List<VersionHeader> copy = new ArrayList<>(headers);
+        Collections.reverse(copy);
         return copy;
     }
 }

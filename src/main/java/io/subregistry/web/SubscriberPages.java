@@ -7,6 +7,7 @@ import io.subregistry.notice.objection.ObjectionRequest;
 import io.subregistry.notice.objection.ObjectionService;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.error.InvalidInputException;
+import io.subregistry.platform.validation.PlainTextValidator;
 import io.subregistry.registry.version.PublishedListService;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Validator;
@@ -22,9 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,8 +37,6 @@ import java.util.stream.Collectors;
 @CsrfExempt
 @Produces(MediaType.TEXT_HTML)
 public class SubscriberPages {
-
-    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
 
     private final SubscriptionService subscriptions;
     private final ObjectionService objections;
@@ -105,7 +102,7 @@ public class SubscriberPages {
                            @FormParam("organisation") String organisation) {
         return HtmlResponses.attempt("Your subscription", () -> {
             String org = organisation == null || organisation.isBlank() ? null : organisation.strip();
-            if (org != null && (org.length() > 200 || !io.subregistry.platform.validation.PlainTextValidator.isPlain(org, false))) {
+            if (org != null && (org.length() > 200 || !PlainTextValidator.isPlain(org, false))) {
                 throw new InvalidInputException("the organisation must be one line of at most 200 characters");
             }
             return manage(token, subscriptions.update(token, sections, org), true);
@@ -139,7 +136,7 @@ public class SubscriberPages {
 
     private Response objectionForm(String token) {
         ObjectionForm form = objections.form(token);
-        return HtmlResponses.page(Pages.objection(token, form, readable(form.effectiveAt()), readable(form.deadline())));
+        return HtmlResponses.page(Pages.objection(token, form, date(form.effectiveAt()), date(form.deadline())));
     }
 
     private Response manage(String token, SubscriptionView view, boolean saved) {
@@ -162,7 +159,7 @@ public class SubscriberPages {
         }
     }
 
-    private String readable(Instant instant) {
-        return READABLE.format(LocalDate.ofInstant(instant, config.zone()));
+    private LocalDate date(Instant instant) {
+        return LocalDate.ofInstant(instant, config.zone());
     }
 }

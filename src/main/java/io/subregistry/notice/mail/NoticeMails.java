@@ -12,16 +12,15 @@ import io.subregistry.notice.NoticeKind;
 import io.subregistry.notice.Subscriber;
 import io.subregistry.notice.mail.MailViews.ConfirmationMail;
 import io.subregistry.notice.mail.MailViews.NoticeMail;
+import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,7 +32,6 @@ import java.util.Map;
 public class NoticeMails {
 
     static final String LIST_NAME = "Sub-processor changes";
-    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
 
     private final NoticeConfig config;
     private final ZoneId zone;
@@ -129,7 +127,7 @@ public class NoticeMails {
     }
 
     private String readable(Instant instant) {
-        return READABLE.format(LocalDate.ofInstant(instant, zone));
+        return ReadableDates.readable(LocalDate.ofInstant(instant, zone));
     }
 
     private String url(String path) {

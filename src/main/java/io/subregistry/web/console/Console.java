@@ -4,12 +4,20 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.subregistry.security.session.SessionCookie;
 import io.subregistry.web.CsrfToken;
+import io.subregistry.platform.error.HttpStatuses;
+import io.subregistry.platform.error.RegistryException;
+import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The plumbing every console resource shares: the page frame and answers (a page, or a redirect after a successful POST so a reload never repeats it).
@@ -33,10 +41,12 @@ public class Console {
 
     private final SecurityIdentity identity;
     private final CsrfToken csrf;
+    private final Validator validator;
 
-    public Console(SecurityIdentity identity, CsrfToken csrf) {
+    public Console(SecurityIdentity identity, CsrfToken csrf, Validator validator) {
         this.identity = identity;
         this.csrf = csrf;
+        this.validator = validator;
     }
 
     public String user() {
@@ -62,6 +72,33 @@ public class Console {
         return Response.status(status).type(MediaType.valueOf("text/html;charset=UTF-8")).entity(page.render())
                 .header("Cache-Control", "no-store")
                 .build();
+    }
+
+    /** Shows a page with a form again: with errors and the status that says why. */
+    @FunctionalInterface
+    public interface FormPage {
+        Response show(int status, Form form);
+    }
+
+    /**
+     * Submits a form: checks its fields and the input they make, then runs the action, which
+     * answers (with a redirect, so a reload never repeats it). Otherwise the page is shown again
+     * with what was wrong: 422 for invalid fields, the refusal's own status when the action is refused.
+     */
+    public <I> Response submit(ConsoleForm<I> form, Function<I, Response> action, FormPage page) {
+        try {
+            I input = form.toInput();
+            Set<ConstraintViolation<?>> violations = new HashSet<>(validator.validate(form));
+            if (input != null) {
+                violations.addAll(validator.validate(input));
+            }
+            if (!violations.isEmpty()) {
+                return page.show(422, Form.invalid(form.values(), Forms.errors(violations)));
+            }
+            return action.apply(input);
+        } catch (RegistryException refused) {
+            return page.show(HttpStatuses.of(refused), form.refusal(refused));
+        }
     }
 
     public Response redirect(String path, String done) {

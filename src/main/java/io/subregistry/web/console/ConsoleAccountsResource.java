@@ -2,11 +2,11 @@ package io.subregistry.web.console;
 
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.security.AccountService;
-import io.subregistry.security.NewAccount;
+import io.subregistry.security.PasswordPolicy;
 import io.subregistry.security.Roles;
 import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Validator;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -19,9 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Staff accounts, for admins. */
@@ -31,12 +29,10 @@ import java.util.Set;
 public class ConsoleAccountsResource {
 
     private final AccountService accounts;
-    private final Validator validator;
     private final Console console;
 
-    public ConsoleAccountsResource(AccountService accounts, Validator validator, Console console) {
+    public ConsoleAccountsResource(AccountService accounts, Console console) {
         this.accounts = accounts;
-        this.validator = validator;
         this.console = console;
     }
 
@@ -47,22 +43,11 @@ public class ConsoleAccountsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@FormParam("username") String username,
-                           @FormParam("password") String password, @FormParam("roles") List<String> roles) {
-        NewAccount request = new NewAccount(username == null ? null : username.strip(), password,
-                roles == null ? Set.of() : new HashSet<>(roles));
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put("username", username == null ? "" : username);
-        Map<String, String> errors = Forms.errors(validator.validate(request));
-        if (!errors.isEmpty()) {
-            return page(422, console.frame(null), new Form(values, errors, "Please correct the marked fields."));
-        }
-        try {
-            accounts.create(request, console.user());
+    public Response create(@BeanParam AccountForm form) {
+        return console.submit(form, account -> {
+            accounts.create(account, console.user());
             return console.redirect("/console/accounts", "account-created");
-        } catch (RegistryException refused) {
-            return page(422, console.frame(null), new Form(values, Forms.errors(refused), Forms.sentence(refused.detail())));
-        }
+        }, (status, shown) -> page(status, console.frame(null), shown));
     }
 
     @POST
@@ -76,8 +61,8 @@ public class ConsoleAccountsResource {
     @Path("{username}/password")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response password(@PathParam("username") String username, @FormParam("password") String password) {
-        if (password == null || password.length() < 12 || password.length() > 72) {
-            return page(422, console.frame(null).withFlash("A password has 12 to 72 characters.", "bad"), Form.empty());
+        if (password == null || password.length() < PasswordPolicy.MIN_LENGTH || password.length() > PasswordPolicy.MAX_LENGTH) {
+            return page(422, console.frame(null).withFlash("A password has " + PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH + " characters.", "bad"), Form.empty());
         }
         return attempt(() -> accounts.changePassword(username, password, console.user(), console.session()));
     }

@@ -6,9 +6,12 @@ import io.subregistry.audit.rest.AuditLogResource.AuditLine;
 import io.subregistry.diff.ChangeLines.ChangeLine;
 import io.subregistry.notice.NoticeEvidence;
 import io.subregistry.notice.objection.ObjectionView;
+import io.subregistry.platform.error.RegistryException;
 import io.subregistry.registry.draft.DraftView;
 import io.subregistry.security.AccountView;
 
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,14 +22,49 @@ public final class ConsolePages {
     private ConsolePages() {
     }
 
-    /** A form's values and what was wrong with them, to show it again. */
-    public record Form(Map<String, String> values, Map<String, String> errors, String error) {
+    /**
+     * A form's values and what was wrong with them, to show it again. {@code refused} tells a
+     * refusal by the service (the page may then show what is there now) from invalid fields.
+     */
+    public record Form(Map<String, String> values, Map<String, String> errors, String error, boolean refused) {
+
+        static final String CORRECT_THE_FIELDS = "Please correct the marked fields.";
+
         public static Form empty() {
-            return new Form(Map.of(), Map.of(), null);
+            return of(Map.of());
+        }
+
+        static Form of(Map<String, String> values) {
+            return new Form(values, Map.of(), null, false);
+        }
+
+        static Form invalid(Map<String, String> values, Map<String, String> errors) {
+            return new Form(values, errors, CORRECT_THE_FIELDS, false);
+        }
+
+        static Form refused(Map<String, String> values, RegistryException refused) {
+            return new Form(values, Forms.errors(refused), Forms.sentence(refused.detail()), true);
+        }
+
+        /** The same form with one value replaced. */
+        Form with(String field, String value) {
+            Map<String, String> changed = new LinkedHashMap<>(values);
+            changed.put(field, value);
+            return withValues(changed);
+        }
+
+        Form withValues(Map<String, String> other) {
+            return new Form(other, errors, error, refused);
         }
 
         public String value(String field) {
             return values.getOrDefault(field, "");
+        }
+
+        /** The typed value, or what the page suggests while nothing is typed. */
+        public String valueOr(String field, String suggested) {
+            String value = value(field);
+            return value.isEmpty() ? suggested : value;
         }
 
         public String errorOf(String field) {
@@ -39,7 +77,7 @@ public final class ConsolePages {
     }
 
     /** A version as the console lists it. */
-    public record VersionRow(int number, String status, String published, String effective, String summary,
+    public record VersionRow(int number, String status, LocalDate published, LocalDate effective, String summary,
                              Map<String, Long> delivery, long objections) {
     }
 

@@ -8,13 +8,14 @@ import io.subregistry.notice.objection.Objection;
 import io.subregistry.notice.objection.ObjectionService;
 import io.subregistry.notice.objection.ResolutionRequest;
 import io.subregistry.platform.RegistryConfig;
+import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.platform.error.RegistryException;
-import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.version.PublishService;
 import io.subregistry.registry.version.RecordedChange;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.security.Roles;
+import io.subregistry.web.SectionTitles;
 import io.subregistry.web.console.ConsolePages.VersionRow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -30,10 +31,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,24 +45,25 @@ import java.util.UUID;
 public class ConsoleVersionsResource {
 
     private static final int SHOWN_RECORDS = 200;
-    private static final DateTimeFormatter READABLE = DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.ENGLISH);
 
     private final VersionQueries versions;
     private final NoticeRepository notices;
     private final NoticeEvidence evidence;
     private final ObjectionService objections;
     private final PublishService publisher;
+    private final SectionTitles titles;
     private final Console console;
     private final RegistryConfig config;
 
     public ConsoleVersionsResource(VersionQueries versions, NoticeRepository notices, NoticeEvidence evidence,
-                                   ObjectionService objections, PublishService publisher, DraftService draft,
+                                   ObjectionService objections, PublishService publisher, SectionTitles titles,
                                    Console console, RegistryConfig config) {
         this.versions = versions;
         this.notices = notices;
         this.evidence = evidence;
         this.objections = objections;
         this.publisher = publisher;
+        this.titles = titles;
         this.console = console;
         this.config = config;
     }
@@ -103,7 +103,7 @@ public class ConsoleVersionsResource {
         try {
             Objection.Outcome chosen = Objection.Outcome.valueOf(outcome == null ? "" : outcome);
             if (note != null && note.length() > 5000) {
-                throw new io.subregistry.platform.error.InvalidInputException("the note is longer than 5000 characters");
+                throw new InvalidInputException("the note is longer than 5000 characters");
             }
             objections.resolve(UUID.fromString(id), new ResolutionRequest(chosen, note == null || note.isBlank() ? null : note),
                     console.user());
@@ -117,15 +117,13 @@ public class ConsoleVersionsResource {
 
     private Response versionPage(int status, Frame frame, int number) {
         VersionHeader header = versions.require(number);
-        Map<String, String> titles = new HashMap<>();
-        versions.snapshot(number).sections().forEach(section -> titles.put(section.key(), section.title()));
         NoticeEvidence.Report report = evidence.of(number);
         // A page shows the first records; the CSV export has every one.
         NoticeEvidence.Report shown = report.notices().size() <= SHOWN_RECORDS ? report
                 : new NoticeEvidence.Report(report.version(), report.totals(), report.notices().subList(0, SHOWN_RECORDS));
         return console.page(status, ConsolePages.version(frame, row(header), shown,
                 objections.ofVersion(number),
-                ChangeLines.of(versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles)));
+                ChangeLines.of(versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles.of(number))));
     }
 
     @Transactional
@@ -136,8 +134,8 @@ public class ConsoleVersionsResource {
                 .createQuery("select count(o) from Objection o where o.versionNumber = ?1", Long.class)
                 .setParameter(1, header.number()).getSingleResult();
         return new VersionRow(header.number(), versions.status(header).name().toLowerCase(Locale.ROOT),
-                READABLE.format(LocalDate.ofInstant(header.publishedAt(), config.zone())),
-                READABLE.format(LocalDate.ofInstant(header.effectiveAt(), config.zone())), header.summary(), delivery,
+                LocalDate.ofInstant(header.publishedAt(), config.zone()),
+                LocalDate.ofInstant(header.effectiveAt(), config.zone()), header.summary(), delivery,
                 objected);
     }
 

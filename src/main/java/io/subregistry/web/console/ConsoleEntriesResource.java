@@ -1,0 +1,101 @@
+package io.subregistry.web.console;
+
+import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.registry.draft.DraftService;
+import io.subregistry.registry.draft.DraftView.EntryView;
+import io.subregistry.security.Roles;
+import io.subregistry.web.console.ConsolePages.Form;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.UUID;
+
+/** The draft page and its sub-processors: adding, editing, moving and removing them. */
+@Path("/console/draft")
+@RolesAllowed(Roles.LEGAL)
+@Produces(MediaType.TEXT_HTML)
+public class ConsoleEntriesResource {
+
+    private final DraftService draft;
+    private final DraftPage draftPage;
+    private final Console console;
+
+    public ConsoleEntriesResource(DraftService draft, DraftPage draftPage, Console console) {
+        this.draft = draft;
+        this.draftPage = draftPage;
+        this.console = console;
+    }
+
+    @GET
+    public Response draftPage(@QueryParam("done") String done) {
+        return draftPage.show(console.frame(done));
+    }
+
+    @POST
+    @Path("entries")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(@BeanParam EntryForm form) {
+        return console.submit(form, input -> {
+            draft.add(input, console.user());
+            return console.redirect("/console/draft", "added");
+        }, draftPage::withEntryForm);
+    }
+
+    @GET
+    @Path("entries/{id}")
+    public Response entryPage(@PathParam("id") String id) {
+        EntryView entry = entryOf(id);
+        return entryPage(200, entry, Form.of(EntryForm.of(entry).values()));
+    }
+
+    /** A refused change shows the entry as it is now, with the revision to change it from. */
+    @POST
+    @Path("entries/{id}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("id") String id, @BeanParam EntryForm form) {
+        EntryView entry = entryOf(id);
+        return console.submit(form, input -> {
+            draft.update(entry.id(), input, Forms.entryRevision(form.revision()), console.user());
+            return console.redirect("/console/draft", "saved");
+        }, (status, shown) -> {
+            if (!shown.refused()) {
+                return entryPage(status, entry, shown);
+            }
+            EntryView current = draft.entry(entry.id()).orElse(entry);
+            return entryPage(status, current, shown.with("revision", Long.toString(current.revision())));
+        });
+    }
+
+    @POST
+    @Path("entries/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("id") String id, @BeanParam RevisionForm form) {
+        EntryView entry = entryOf(id);
+        return console.submit(form, revision -> {
+            draft.remove(entry.id(), Forms.entryRevision(revision), console.user());
+            return console.redirect("/console/draft", "removed");
+        }, (status, shown) -> entryPage(status, entry, shown.withValues(EntryForm.of(entry).values())));
+    }
+
+    private Response entryPage(int status, EntryView entry, Form form) {
+        return console.page(status, ConsolePages.entry(console.frame(null), entry, draft.view().sections(), form));
+    }
+
+    private EntryView entryOf(String id) {
+        try {
+            UUID uuid = UUID.fromString(id);
+            return draft.entry(uuid).orElseThrow(() -> new ResourceNotFoundException("no such sub-processor in the draft"));
+        } catch (IllegalArgumentException e) {
+            throw new ResourceNotFoundException("no such sub-processor in the draft");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.subregistry.web.console;
+
+import io.subregistry.diff.ChangeLines;
+import io.subregistry.platform.RegistryConfig;
+import io.subregistry.registry.version.DraftPreview;
+import io.subregistry.registry.version.EffectiveAt;
+import io.subregistry.registry.version.PublishCommand;
+import io.subregistry.registry.version.PublishService;
+import io.subregistry.registry.version.Version;
+import io.subregistry.security.Roles;
+import io.subregistry.web.console.ConsolePages.Form;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The diff of the draft against the latest version, and publishing it as the next version. */
+@Path("/console/publish")
+@RolesAllowed(Roles.LEGAL)
+@Produces(MediaType.TEXT_HTML)
+public class ConsolePublishResource {
+
+    private final PublishService publisher;
+    private final Console console;
+    private final RegistryConfig config;
+    private final Clock clock;
+
+    public ConsolePublishResource(PublishService publisher, Console console, RegistryConfig config, Clock clock) {
+        this.publisher = publisher;
+        this.console = console;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @GET
+    public Response publishPage() {
+        return publishPage(200, Form.empty());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response publish(@BeanParam PublishForm form) {
+        return console.submit(form, request -> {
+            Version version = publisher.publish(new PublishCommand(EffectiveAt.parse(request.effectiveAt()),
+                    request.summary().strip(), request.emergencyReason(), request.noticePeriodDays(),
+                    Forms.draftRevision(form.revision())), console.user());
+            return console.redirect("/console/versions/" + version.number, "published");
+        }, this::publishPage);
+    }
+
+    /** The diff and the revision in the form come from one read: publishing the form publishes what the page shows. */
+    private Response publishPage(int status, Form form) {
+        DraftPreview preview = publisher.preview();
+        Instant now = Instant.now(clock);
+        String earliest = publisher.rules().earliestDate(now).toString();
+        String minimum = LocalDate.ofInstant(now, config.zone()).toString();
+        return console.page(status, ConsolePages.publish(console.frame(null),
+                ChangeLines.of(preview.diff().changes(), preview.sectionTitles()), preview.draftRevision(), earliest, minimum,
+                config.noticePeriodDays(), form));
+    }
+}
