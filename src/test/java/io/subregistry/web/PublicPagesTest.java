@@ -6,8 +6,10 @@ import io.subregistry.support.Api;
 import io.subregistry.support.Entries;
 import io.subregistry.support.Mailbox;
 import io.subregistry.support.RegistryTest;
+import io.subregistry.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
@@ -97,7 +100,7 @@ class PublicPagesTest extends RegistryTest {
     @Test
     void theDiffPageComparesAnyTwoVersionsAndHighlightsFields() {
         String zoom = asLegalIdOf("Zoom");
-        io.subregistry.support.Staff.asLegal().header("If-Match", Api.entryTag(zoom)).contentType("application/json").body(Entries.named("Zoom")
+        Staff.asLegal().header("If-Match", Api.entryTag(zoom)).contentType("application/json").body(Entries.named("Zoom")
                         .with("legalAddress", "55 Almaden Blvd, San Jose, CA 95113, USA").with("location", "EU")
                         .with("processingActivity", "Meeting audio/video, participant details, chat transcripts if recording enabled").body())
                 .put("/api/v1/draft/subprocessors/" + zoom).then().statusCode(200);
@@ -132,7 +135,7 @@ class PublicPagesTest extends RegistryTest {
         assertThat(page.asString()).contains("name=\"csrf\" value=\"" + cookie + "\"");
 
         given().cookie("csrf", cookie).formParam("email", "form@customer.example").post("/subscribe")
-                .then().statusCode(403).body(org.hamcrest.Matchers.containsString("The form expired. Please try again."));
+                .then().statusCode(403).body(containsString("The form expired. Please try again."));
         given().formParam("csrf", cookie).formParam("email", "form@customer.example").post("/subscribe")
                 .then().statusCode(403);
         String accepted = given().cookie("csrf", cookie).formParam("csrf", cookie).formParam("email", "form@customer.example")
@@ -156,7 +159,7 @@ class PublicPagesTest extends RegistryTest {
         NodeList entries = feed.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "entry");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < entries.getLength(); i++) {
-            org.w3c.dom.Element entry = (org.w3c.dom.Element) entries.item(i);
+            Element entry = (Element) entries.item(i);
             ids.add(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent());
             assertThat(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "updated").getLength()).isEqualTo(1);
             assertThat(entry.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "title").item(0).getTextContent()).isNotBlank();
@@ -169,7 +172,7 @@ class PublicPagesTest extends RegistryTest {
     }
 
     private static String asLegalIdOf(String name) {
-        return io.subregistry.support.Staff.asLegal().get("/api/v1/draft")
+        return Staff.asLegal().get("/api/v1/draft")
                 .path("sections.subprocessors.flatten().find { it.name == '" + name + "' }.id");
     }
 

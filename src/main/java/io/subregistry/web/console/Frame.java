@@ -1,5 +1,7 @@
 package io.subregistry.web.console;
 
+import io.subregistry.security.Roles;
+
 import java.util.Set;
 
 /**
@@ -9,15 +11,15 @@ import java.util.Set;
 public record Frame(String user, Set<String> roles, String csrf, String flash, String flashTone) {
 
     public boolean isLegal() {
-        return roles.contains("legal");
+        return roles.contains(Roles.LEGAL);
     }
 
     public boolean isAdmin() {
-        return roles.contains("admin");
+        return roles.contains(Roles.ADMIN);
     }
 
     public boolean isReader() {
-        return roles.contains("auditor") || roles.contains("legal") || roles.contains("admin");
+        return roles.contains(Roles.AUDITOR) || roles.contains(Roles.LEGAL) || roles.contains(Roles.ADMIN);
     }
 
     public Frame withFlash(String text, String tone) {

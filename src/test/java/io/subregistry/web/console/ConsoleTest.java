@@ -11,8 +11,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasItem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @QuarkusTest
@@ -55,7 +59,7 @@ class ConsoleTest extends RegistryTest {
         clock.advance(Duration.ofMinutes(16));
         assertThat(browser.signIn(Staff.AUDITOR, Staff.PASSWORD).statusCode()).isEqualTo(303);
         Staff.asAuditor().get("/api/v1/audit-log").then().statusCode(200)
-                .body("events.action", org.hamcrest.Matchers.hasItem("ACCOUNT_LOCKED"));
+                .body("events.action", hasItem("ACCOUNT_LOCKED"));
     }
 
     @Test
@@ -153,7 +157,7 @@ class ConsoleTest extends RegistryTest {
         assertThat(published.header("Location")).endsWith("/console/versions/3?done=published");
         assertThat(legal.get("/console/versions/3?done=published").asString()).contains("Version published")
                 .contains("Adds Postmark for support e-mail");
-        given().get("/api/v1/upcoming").then().body("version.number", org.hamcrest.Matchers.contains(3));
+        given().get("/api/v1/upcoming").then().body("version.number", contains(3));
     }
 
     @Test
@@ -194,7 +198,7 @@ class ConsoleTest extends RegistryTest {
     }
 
     private static String csrfOf(ConsoleSession session) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"")
+        Matcher matcher = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"")
                 .matcher(session.get("/console/draft").asString());
         assertThat(matcher.find()).isTrue();
         return matcher.group(1);

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.restassured.RestAssured.given;
 import static io.subregistry.support.Staff.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,7 +98,7 @@ class SessionEndTest extends RegistryTest {
         assertSignedIn(here);
         assertSignedOut(elsewhere, another);
 
-        io.restassured.RestAssured.given().auth().preemptive().basic(self, NEW_PASSWORD).contentType(ContentType.JSON)
+        given().auth().preemptive().basic(self, NEW_PASSWORD).contentType(ContentType.JSON)
                 .body(Map.of("password", PASSWORD)).put("/api/v1/admin/users/" + self + "/password").then().statusCode(200);
         assertSignedOut(here);
     }
