@@ -2,10 +2,10 @@ package io.subregistry.web.console;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.subregistry.security.session.SessionCookie;
-import io.subregistry.web.CsrfToken;
 import io.subregistry.platform.error.HttpStatuses;
 import io.subregistry.platform.error.RegistryException;
+import io.subregistry.security.session.SessionCookie;
+import io.subregistry.web.CsrfToken;
 import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.validation.ConstraintViolation;
@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The plumbing every console resource shares: the page frame and answers (a page, or a redirect after a successful POST so a reload never repeats it).
+ * The plumbing every console resource shares: the page frame, submitting forms, and answers
+ * (a page, or a redirect after a successful POST so a reload never repeats it).
  */
 @RequestScoped
 public class Console {
