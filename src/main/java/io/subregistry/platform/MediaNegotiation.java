@@ -41,7 +41,7 @@ public final class MediaNegotiation {
     }
 
     public static MediaType choose(HttpHeaders headers, MediaType... offered) {
-        List<MediaType> accepted = headers.getAcceptableMediaTypes();
+        List<MediaType> accepted = accepted(headers.getRequestHeader(HttpHeaders.ACCEPT));
         for (MediaType wanted : accepted) {
             for (MediaType offer : offered) {
                 if (!wanted.isWildcardType() && !wanted.isWildcardSubtype() && wanted.isCompatible(offer)) {
@@ -55,5 +55,40 @@ public final class MediaNegotiation {
             }
         }
         return offered[0];
+    }
+
+    /**
+     * The media types of the Accept headers, most preferred (highest q) first. Read leniently: an
+     * element that does not parse is skipped, and an empty or absent header means any type, as
+     * RFC 9110 treats a missing one; junk in a header never fails a request.
+     */
+    static List<MediaType> accepted(List<String> headers) {
+        List<MediaType> types = new java.util.ArrayList<>();
+        for (String header : headers == null ? List.<String>of() : headers) {
+            for (String element : header.split(",")) {
+                if (element.isBlank()) {
+                    continue;
+                }
+                try {
+                    types.add(MediaType.valueOf(element.strip()));
+                } catch (RuntimeException unreadable) {
+                    // not a media type: as if it had not been sent
+                }
+            }
+        }
+        if (types.isEmpty()) {
+            return List.of(MediaType.WILDCARD_TYPE);
+        }
+        types.sort(java.util.Comparator.comparingDouble(MediaNegotiation::quality).reversed());
+        return types;
+    }
+
+    private static double quality(MediaType type) {
+        try {
+            double q = Double.parseDouble(type.getParameters().getOrDefault("q", "1"));
+            return Double.isNaN(q) ? 0 : q;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 }

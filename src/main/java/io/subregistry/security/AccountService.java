@@ -3,6 +3,7 @@ package io.subregistry.security;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
+import io.subregistry.platform.StorableText;
 import io.subregistry.platform.error.ConflictException;
 import io.subregistry.platform.error.ResourceNotFoundException;
 import io.subregistry.security.session.SessionService;
@@ -73,7 +74,9 @@ public class AccountService {
      */
     @Transactional
     public SignIn signIn(String username, String password) {
-        Optional<StaffAccount> found = accounts.findByUsername(username.toLowerCase());
+        // a name the database cannot hold (a NUL from a crafted Basic header) names no account
+        Optional<StaffAccount> found = StorableText.isStorable(username)
+                ? accounts.findByUsername(username.toLowerCase()) : Optional.empty();
         if (found.isEmpty()) {
             BcryptUtil.matches(password, Decoy.HASH);
             return new SignIn(null, null);

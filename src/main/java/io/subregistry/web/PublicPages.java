@@ -141,7 +141,8 @@ public class PublicPages {
         Integer to = parse(toText, latest);
         Integer from = parse(fromText, Math.max(1, (to == null ? latest : to) - 1));
         if (from == null || to == null || !numbers.contains(from) || !numbers.contains(to)) {
-            return HtmlResponses.page(404, Pages.diff(new PageViews.DiffPage(numbers, from, to, List.of(),
+            // a number that is not one is a malformed request; a well-formed one that was never published is not found
+            return HtmlResponses.page(from == null || to == null ? 400 : 404, Pages.diff(new PageViews.DiffPage(numbers, from, to, List.of(),
                     "Choose two published versions (1 to " + latest + ").")));
         }
         Diff diff = versions.diff(from, to);

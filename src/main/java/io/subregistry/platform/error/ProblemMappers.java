@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,6 +13,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -73,6 +75,9 @@ public class ProblemMappers {
     public Response wrongType(MismatchedInputException e) {
         String field = pathOf(e);
         String expected = e.getTargetType() == null ? "another type" : describe(e.getTargetType());
+        if (e instanceof InvalidNullException) {
+            return respond(Problem.of(400, reason(400), "field '" + field + "': must not be null"));
+        }
         String detail = e instanceof InvalidFormatException invalid
                 ? "field '" + field + "': '" + abbreviate(String.valueOf(invalid.getValue())) + "' is not a valid " + expected
                 : field.isEmpty() ? "the body does not have the expected shape (" + expected + ")"
@@ -123,11 +128,16 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e) {
+    public Response web(WebApplicationException e, ResourceInfo resource, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformedJson(json);
         }
         int status = e.getResponse().getStatus();
+        if ((status == 404 || status == 400) && e.getCause() != null && resource.getResourceMethod() != null) {
+            // a path or query parameter did not convert to its type: say which, and what it must be
+            return registry(MalformedParameters.find(resource.getResourceMethod(), uri)
+                    .orElseGet(() -> new InvalidInputException("a parameter of the request is not well-formed")));
+        }
         if (status >= 500) {
             return unexpected(e);
         }
@@ -155,12 +165,20 @@ public class ProblemMappers {
             case "P0001" -> respond(Problem.of(409, reason(409), databaseMessage(e)));
             case "23505" -> respond(Problem.of(409, reason(409), "that value is already taken"));
             case "40001", "40P01" -> respond(Problem.of(409, reason(409), "a concurrent change won; try again"));
+            // text the database cannot store (a NUL character) that no earlier check caught
+            case "22021", "22P05" -> respond(Problem.of(400, reason(400),
+                    "the request contains a character that cannot be stored (NUL)"));
             default -> unexpected(e);
         }).orElseGet(() -> unexpected(e));
     }
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        java.util.Optional<Problem> undecodable = RequestDecoding.problemOf(e);
+        if (undecodable.isPresent()) {
+            LOG.debugf("Unreadable request body: %s", e.getMessage());
+            return respond(undecodable.get());
+        }
         String reference = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error, reference %s", reference);
         return respond(Problem.of(500, reason(500), "unexpected error; reference " + reference));

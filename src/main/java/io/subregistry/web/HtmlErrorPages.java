@@ -1,0 +1,37 @@
+package io.subregistry.web;
+
+import io.subregistry.platform.error.Problem;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * The site's pages answer in HTML even when a request is refused before a page could handle it
+ * (a malformed parameter, an unreadable form): the problem+json the API would get becomes an
+ * error page with the same status and detail. The API, the feed and /q keep problem+json.
+ */
+public class HtmlErrorPages {
+
+    @ServerResponseFilter
+    public void toHtml(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(response.getEntity() instanceof Problem problem) || !isPage(request.getUriInfo().getPath())) {
+            return;
+        }
+        response.setEntity(Pages.message(Pages.Message.bad(problem.title(), sentence(problem.detail()))
+                .withLink("/", "Go to the current list of sub-processors")).render(), null, HtmlResponses.HTML);
+        response.getHeaders().putSingle("Cache-Control", "no-store");
+        response.getHeaders().putSingle("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
+    }
+
+    private static boolean isPage(String path) {
+        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/q/") || path.equals("/feed.atom"));
+    }
+
+    private static String sentence(String detail) {
+        if (detail == null || detail.isEmpty()) {
+            return "The request could not be handled.";
+        }
+        String capital = Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
+        return capital.endsWith(".") ? capital : capital + ".";
+    }
+}
