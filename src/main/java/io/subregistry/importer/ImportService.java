@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.subregistry.importer.CsvImportParser.CsvEntry;
 import io.subregistry.importer.ParsedPage.PageEntry;
 import io.subregistry.importer.ParsedPage.PageSection;
+import io.subregistry.platform.JsonErrors;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.DraftView;
@@ -143,7 +144,7 @@ public class ImportService {
             root = json.readTree(content);
         } catch (JsonProcessingException e) {
             problems.atLine(e.getLocation() == null ? 1 : e.getLocation().getLineNr(), null, "malformed JSON: "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+                    + JsonErrors.reason(e));
             return new ImportedDraft(List.of(), true, List.of());
         }
         JsonNode sectionsNode = root == null ? null : root.has("snapshot") ? root.path("snapshot").get("sections") : root.get("sections");

@@ -34,7 +34,7 @@ public final class HostileSweep {
     /** What a body must never show: a stack frame, an exception, a class of ours or of a library. */
     public static final Pattern LEAK = Pattern.compile("Exception\\b|\\bat [a-z]+\\.[a-z]+\\.[A-Za-z.$]+\\("
             + "|io\\.subregistry|\\bjava\\.(lang|util|io|sql|net)\\.|\\borg\\.(jboss|hibernate|postgresql|eclipse|apache)\\."
-            + "|io\\.(quarkus|vertx|netty|smallrye)\\.");
+            + "|io\\.(quarkus|vertx|netty|smallrye)\\.|\\b[A-Z][A-Za-z]+\\.[a-z][A-Za-z]*\\(\\)");
 
     /** A staff account the sweep signs in with (HTTP Basic and a console session). */
     public record Account(String role, String username, String password) {

@@ -95,7 +95,7 @@ public class ProblemMappers {
         }
         JsonLocation location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        String cause = e.getOriginalMessage() == null ? "" : ": " + firstLine(e.getOriginalMessage());
+        String cause = e.getOriginalMessage() == null ? "" : ": " + io.subregistry.platform.JsonErrors.reason(e);
         return respond(Problem.of(400, reason(400), "malformed JSON" + where + cause));
     }
 
