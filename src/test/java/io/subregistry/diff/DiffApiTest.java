@@ -21,6 +21,7 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 import static io.subregistry.support.Staff.asLegal;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 class DiffApiTest extends RegistryTest {
@@ -83,7 +84,9 @@ class DiffApiTest extends RegistryTest {
     void unknownVersionsAndMissingParametersAreProblems() {
         given().get("/api/v1/diff?from=1&to=9").then().statusCode(404).contentType("application/problem+json");
         given().get("/api/v1/diff?from=1").then().statusCode(400).contentType("application/problem+json");
-        given().get("/api/v1/diff?from=one&to=2").then().statusCode(404);
+        // a malformed parameter is a bad request naming it, not "no such resource"
+        given().get("/api/v1/diff?from=one&to=2").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("from"));
         given().accept("application/xml").get("/api/v1/diff?from=1&to=2").then().statusCode(406);
     }
 

@@ -29,6 +29,8 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.startsWith;
 
 /**
@@ -61,7 +63,7 @@ class HostileInputTest extends RegistryTest {
                 .body("detail", containsString("NUL"));
         Staff.as(Staff.EVERYONE).urlEncodingEnabled(false).get("/api/v1/draft/sections/A%00B").then().statusCode(400).contentType(PROBLEM);
         Staff.as(Staff.EVERYONE).urlEncodingEnabled(false).get("/api/v1/audit-log?actor=A%00B").then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("actor"));
+                .body("errors[0].field", equalTo("actor"));
         given().urlEncodingEnabled(false).get("/api/v1/subscriptions/A%00B").then().statusCode(400).contentType(PROBLEM);
 
         ConsoleClient console = ConsoleClient.signedIn(Staff.EVERYONE);
@@ -113,7 +115,7 @@ class HostileInputTest extends RegistryTest {
         for (String path : List.of("/api/v1/subprocessors", "/api/v1/diff?from=1&to=2", "/api/v1/versions/1")) {
             String answer = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept:\r\nConnection: close\r\n\r\n");
             assertThat(answer).as(path).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: application/json");
-            given().header("Accept", ";;, ,a/b/c;q=x").get(path).then().statusCode(org.hamcrest.Matchers.lessThan(500));
+            given().header("Accept", ";;, ,a/b/c;q=x").get(path).then().statusCode(lessThan(500));
         }
     }
 
@@ -164,14 +166,14 @@ class HostileInputTest extends RegistryTest {
     @Test
     void aMalformedParameterIsA400NamingItAndA404StaysForWellFormedMissingThings() {
         given().get("/api/v1/diff?from=x&to=2").then().statusCode(400).contentType(PROBLEM)
-                .body("detail", startsWith("from: 'x' is not a whole number")).body("errors[0].field", org.hamcrest.Matchers.equalTo("from"));
+                .body("detail", startsWith("from: 'x' is not a whole number")).body("errors[0].field", equalTo("from"));
         given().get("/api/v1/diff?from=1&to=99").then().statusCode(404);
         given().get("/api/v1/versions/99").then().statusCode(404);
-        given().get("/api/v1/versions/2147483648").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.equalTo("number"));
+        given().get("/api/v1/versions/2147483648").then().statusCode(400).body("errors[0].field", equalTo("number"));
         given().get("/versions/x").then().statusCode(400).contentType(HTML).body(containsString("number"));
         given().get("/diff?from=x&to=2").then().statusCode(400).contentType(HTML);
         Staff.asLegal().get("/api/v1/draft/subprocessors/not-a-uuid").then().statusCode(400)
-                .body("errors[0].field", org.hamcrest.Matchers.equalTo("id"));
+                .body("errors[0].field", equalTo("id"));
         Staff.asLegal().get("/api/v1/draft/subprocessors/3fa85f64-5717-4562-b3fc-2c963f66afa6").then().statusCode(404);
     }
 

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.is;
 
 /**
  * The in-suite version of bench/hostile.sh: 1,000 seeded hostile requests across every operation
@@ -44,7 +45,7 @@ class HostileSweepTest extends RegistryTest {
         given().get("/q/health/ready").then().statusCode(200);
         assertThat(publishedVersions()).isEqualTo(versionsBefore);
         assertThat(tables(lastAudit)).isEqualTo(tablesBefore);
-        Staff.asAuditor().get("/api/v1/versions/verify").then().statusCode(200).body("valid", org.hamcrest.Matchers.is(true));
+        Staff.asAuditor().get("/api/v1/versions/verify").then().statusCode(200).body("valid", is(true));
     }
 
     /** Each published version exactly as the API serves it. */

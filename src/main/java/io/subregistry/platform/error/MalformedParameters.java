@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +62,7 @@ final class MalformedParameters {
             } else if (type == UUID.class) {
                 UUID.fromString(value.strip());
             } else if (type.isEnum()) {
-                return java.util.Arrays.stream(type.getEnumConstants()).anyMatch(constant -> constant.toString().equals(value));
+                return Arrays.stream(type.getEnumConstants()).anyMatch(constant -> constant.toString().equals(value));
             }
             return true;
         } catch (IllegalArgumentException e) {

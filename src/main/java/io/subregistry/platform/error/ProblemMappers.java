@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.subregistry.platform.JsonErrors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -95,7 +97,7 @@ public class ProblemMappers {
         }
         JsonLocation location = e.getLocation();
         String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-        String cause = e.getOriginalMessage() == null ? "" : ": " + io.subregistry.platform.JsonErrors.reason(e);
+        String cause = e.getOriginalMessage() == null ? "" : ": " + JsonErrors.reason(e);
         return respond(Problem.of(400, reason(400), "malformed JSON" + where + cause));
     }
 
@@ -174,7 +176,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        java.util.Optional<Problem> undecodable = RequestDecoding.problemOf(e);
+        Optional<Problem> undecodable = RequestDecoding.problemOf(e);
         if (undecodable.isPresent()) {
             LOG.debugf("Unreadable request body: %s", e.getMessage());
             return respond(undecodable.get());

@@ -188,10 +188,11 @@ class DraftApiTest extends RegistryTest {
     }
 
     @Test
-    void unknownIdsAre404AndMalformedIdsToo() {
+    void unknownIdsAre404AndMalformedIdsAre400() {
         asLegal().get("/api/v1/draft/subprocessors/00000000-0000-0000-0000-000000000000").then().statusCode(404)
                 .contentType("application/problem+json");
-        asLegal().get("/api/v1/draft/subprocessors/not-a-uuid").then().statusCode(404);
+        asLegal().get("/api/v1/draft/subprocessors/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("id"));
         asLegal().header("If-Match", "\"e0\"").contentType(ContentType.JSON).body(Entries.named("X").body())
                 .put("/api/v1/draft/subprocessors/00000000-0000-0000-0000-000000000000").then().statusCode(404);
     }
