@@ -1,10 +1,13 @@
 package io.subregistry.audit;
 
+import io.subregistry.security.AccountEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** Records who did what; always inside the transaction of the change it describes. */
@@ -28,5 +31,18 @@ public class AuditLog {
         event.target = target;
         event.details = details;
         repository.persist(event);
+    }
+
+    /** Security announces what happened to accounts (in the transaction of the change); this writes it down. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void onAccountEvent(@Observes AccountEvent event) {
+        record(event.actor(), AuditAction.valueOf(event.kind().name()), event.username(), event.details());
+    }
+
+    /** Lines newest first, optionally narrowed (any argument may be null); {@code before} pages by id. */
+    @Transactional
+    public List<AuditLine> newestFirst(Long before, Instant since, String actor, AuditAction action, int limit) {
+        return repository.newestFirst(new AuditLogRepository.Filter(before, since, actor, action), limit).stream()
+                .map(AuditLine::of).toList();
     }
 }

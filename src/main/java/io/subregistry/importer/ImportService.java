@@ -8,6 +8,7 @@ import io.subregistry.importer.ParsedPage.PageEntry;
 import io.subregistry.importer.ParsedPage.PageSection;
 import io.subregistry.platform.JsonErrors;
 import io.subregistry.platform.error.InvalidInputException;
+import io.subregistry.registry.draft.DraftImporter;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.DraftView;
 import io.subregistry.registry.draft.ImportedDraft;
@@ -39,17 +40,19 @@ public class ImportService {
     public static final int MAX_ENTRIES = 100_000;
 
     private final DraftService draft;
+    private final DraftImporter importer;
     private final Validator validator;
     private final ObjectMapper json;
 
-    public ImportService(DraftService draft, Validator validator, ObjectMapper json) {
+    public ImportService(DraftService draft, DraftImporter importer, Validator validator, ObjectMapper json) {
         this.draft = draft;
+        this.importer = importer;
         this.validator = validator;
         this.json = json;
     }
 
     public ImportedDraft.Result importFile(String content, ImportFormat format, ImportedDraft.Mode mode, String actor) {
-        return draft.importDraft(parse(content, format), mode, actor);
+        return importer.importDraft(parse(content, format), mode, actor);
     }
 
     /** Parses and validates a file without touching the draft. */

@@ -1,5 +1,6 @@
 package io.subregistry.notice;
 
+import io.subregistry.notice.objection.ObjectionRepository;
 import io.subregistry.registry.version.VersionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,12 +17,24 @@ public class NoticeEvidence {
 
     private final NoticeRepository notices;
     private final SubscriberRepository subscribers;
+    private final ObjectionRepository objections;
     private final VersionQueries versions;
 
-    public NoticeEvidence(NoticeRepository notices, SubscriberRepository subscribers, VersionQueries versions) {
+    public NoticeEvidence(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
+                          VersionQueries versions) {
         this.notices = notices;
         this.subscribers = subscribers;
+        this.objections = objections;
         this.versions = versions;
+    }
+
+    /** A version's notices counted by status, and the objections it drew. */
+    public record Outcome(Map<NoticeStatus, Long> totals, long objections) {
+    }
+
+    @Transactional
+    public Outcome outcome(int version) {
+        return new Outcome(notices.totals(version), objections.count("versionNumber", version));
     }
 
     /** All notices about one version, with totals by status. */

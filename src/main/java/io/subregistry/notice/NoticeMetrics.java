@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.subregistry.notice.NoticeRepository.StatusCount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -68,16 +69,16 @@ public class NoticeMetrics {
         registry.counter("registry.objections").increment();
     }
 
-    @Scheduled(identity = "notice-metrics", every = "${registry.notices.metrics-every:15s}",
+    @Scheduled(identity = "notice-metrics", every = "${registry.notices.metrics-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshQueue() {
         QuarkusTransaction.requiringNew().run(() -> {
             depth.values().forEach(value -> value.set(0));
-            entityManager.createQuery("select n.status, count(n), min(n.queuedAt) from Notice n"
-                            + " where n.status in ?1 group by n.status", Object[].class)
+            entityManager.createQuery("select n.status, count(n) from Notice n where n.status in ?1 group by n.status",
+                            StatusCount.class)
                     .setParameter(1, depth.keySet())
                     .getResultList()
-                    .forEach(row -> depth.get((NoticeStatus) row[0]).set((Long) row[1]));
+                    .forEach(row -> depth.get(row.status()).set(row.count()));
             Instant oldest = entityManager.createQuery("select min(n.queuedAt) from Notice n where n.status in ?1", Instant.class)
                     .setParameter(1, depth.keySet()).getSingleResult();
             oldestQueuedSeconds.set(oldest == null ? 0 : Math.max(0, Duration.between(oldest, Instant.now(clock)).toSeconds()));

@@ -32,9 +32,9 @@ public class NoticePlanner {
     }
 
     void onPublished(@Observes VersionPublished event) {
-        int queued = notices.queueAnnouncements(event.version().number, Instant.now(clock));
+        int queued = notices.queueAnnouncements(event.version().number(), Instant.now(clock));
         metrics.countAnnouncementsQueued(queued);
-        LOG.infof("Version %d published: %d announcement(s) queued", event.version().number, queued);
+        LOG.infof("Version %d published: %d announcement(s) queued", event.version().number(), queued);
     }
 
     /** Queues the reminders and effective-day notices that are due now; returns how many. */

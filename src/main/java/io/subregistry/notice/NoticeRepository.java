@@ -1,19 +1,16 @@
 package io.subregistry.notice;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.subregistry.platform.database.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -29,10 +26,10 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
             insert into notice (id, subscriber_id, version_number, kind, status, recipient, queued_at, next_attempt_at)
             """;
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
 
-    public NoticeRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public NoticeRepository(Sql sql) {
+        this.sql = sql;
     }
 
     /** Announces a version to every confirmed subscriber following a section it changes. */
@@ -76,7 +73,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
      * deadline (the effective date) is within {@code lead}, unless they objected or left. Versions
      * announced within the lead time anyway get no reminder.
      */
-    public int queueReminders(Instant now, java.time.Duration lead) {
+    public int queueReminders(Instant now, Duration lead) {
         return update(INSERT + """
                 select gen_random_uuid(), a.subscriber_id, a.version_number, 'REMINDER', 'QUEUED', s.email, ?, ?
                   from notice a
@@ -131,37 +128,27 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
      * not waited for.
      */
     public List<ClaimedNotice> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-        List<ClaimedNotice> claimed = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement claim = connection.prepareStatement("""
-                     with due as (
-                         select id from notice
-                          where (status in ('QUEUED', 'RETRYING') and next_attempt_at <= ?)
-                             or (status = 'SENDING' and lease_expires_at <= ?)
-                          order by next_attempt_at
-                          limit ?
-                          for update skip locked)
-                     update notice n
-                        set status = 'SENDING', lease_owner = ?, lease_expires_at = ?, attempts = n.attempts + 1
-                       from due
-                      where n.id = due.id
-                     returning n.id, n.subscriber_id, n.version_number, n.kind, n.recipient, n.attempts""")) {
+        return sql.list("claim notices", """
+                with due as (
+                    select id from notice
+                     where (status in ('QUEUED', 'RETRYING') and next_attempt_at <= ?)
+                        or (status = 'SENDING' and lease_expires_at <= ?)
+                     order by next_attempt_at
+                     limit ?
+                     for update skip locked)
+                update notice n
+                   set status = 'SENDING', lease_owner = ?, lease_expires_at = ?, attempts = n.attempts + 1
+                  from due
+                 where n.id = due.id
+                returning n.id, n.subscriber_id, n.version_number, n.kind, n.recipient, n.attempts""", claim -> {
             claim.setTimestamp(1, Timestamp.from(now));
             claim.setTimestamp(2, Timestamp.from(now));
             claim.setInt(3, limit);
             claim.setString(4, owner);
             claim.setTimestamp(5, Timestamp.from(leaseUntil));
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(new ClaimedNotice(rows.getObject(1, UUID.class), rows.getObject(2, UUID.class),
-                            (Integer) rows.getObject(3), NoticeKind.valueOf(rows.getString(4)), rows.getString(5),
-                            rows.getInt(6), leaseUntil));
-                }
-            }
-            return claimed;
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException("could not claim notices", e);
-        }
+        }, row -> new ClaimedNotice(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                row.getObject(3, Integer.class), NoticeKind.valueOf(row.getString(4)), row.getString(5),
+                row.getInt(6), leaseUntil));
     }
 
     public void storeTokenHashes(List<UUID> ids, List<String> hashes) {
@@ -240,15 +227,19 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
         });
     }
 
+    /** How many notices have one status. */
+    public record StatusCount(NoticeStatus status, Long count) {
+    }
+
     public Map<NoticeStatus, Long> totals(Integer version) {
         Map<NoticeStatus, Long> totals = new EnumMap<>(NoticeStatus.class);
         for (NoticeStatus status : NoticeStatus.values()) {
             totals.put(status, 0L);
         }
-        getEntityManager().createQuery(
-                        "select n.status, count(n) from Notice n where n.versionNumber = ?1 group by n.status", Object[].class)
+        getEntityManager().createQuery("select n.status, count(n) from Notice n where n.versionNumber = ?1 group by n.status",
+                        StatusCount.class)
                 .setParameter(1, version).getResultList()
-                .forEach(row -> totals.put((NoticeStatus) row[0], (Long) row[1]));
+                .forEach(row -> totals.put(row.status(), row.count()));
         return totals;
     }
 
@@ -256,20 +247,11 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
         return list("versionNumber = ?1 order by recipient, kind", version);
     }
 
-    public java.util.Optional<Notice> findByTokenHash(String hash) {
+    public Optional<Notice> findByTokenHash(String hash) {
         return find("tokenHash", hash).firstResultOptional();
     }
 
-    private interface Binder {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private int update(String sql, Binder binder) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
-            binder.bind(statement);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException("notice outbox: " + e.getMessage(), e);
-        }
+    private int update(String sql, Sql.Binder binder) {
+        return this.sql.update("change the notice outbox", sql, binder);
     }
 }

@@ -3,13 +3,14 @@ package io.subregistry.notice;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.subregistry.platform.database.Sql;
 import io.subregistry.platform.error.TooManyRequestsException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +29,18 @@ public class SubscribeRateLimiter {
 
     private static final Logger LOG = Logger.getLogger(SubscribeRateLimiter.class);
 
-    private final EntityManager entityManager;
+    /** A client's count in its current window. */
+    private record Window(int requests, Instant start) {
+    }
+
+    private final Sql sql;
     private final TokenService tokens;
     private final int limit;
     private final Duration window;
     private final Clock clock;
 
-    public SubscribeRateLimiter(EntityManager entityManager, TokenService tokens, NoticeConfig config, Clock clock) {
-        this.entityManager = entityManager;
+    public SubscribeRateLimiter(Sql sql, TokenService tokens, NoticeConfig config, Clock clock) {
+        this.sql = sql;
         this.tokens = tokens;
         this.limit = config.subscribeLimit();
         this.window = config.subscribeWindow();
@@ -49,24 +54,27 @@ public class SubscribeRateLimiter {
     public void check(String client) {
         Instant now = Instant.now(clock);
         String key = tokens.pseudonym("subscribe-client", client);
-        Object[] row = QuarkusTransaction.requiringNew().call(() -> (Object[]) entityManager.createNativeQuery("""
-                        insert into subscribe_limit as l (client_key, window_start, requests) values (?1, ?2, 1)
-                        on conflict (client_key) do update
-                           set window_start = case when l.window_start <= ?3 then excluded.window_start else l.window_start end,
-                               requests = case when l.window_start <= ?3 then 1 else least(l.requests, ?4) + 1 end
-                        returning l.requests, cast(extract(epoch from l.window_start) * 1000 as bigint)""")
-                .setParameter(1, key).setParameter(2, now).setParameter(3, now.minus(window)).setParameter(4, limit)
-                .getSingleResult());
-        int requests = ((Number) row[0]).intValue();
-        if (requests > limit) {
-            Instant windowEnds = Instant.ofEpochMilli(((Number) row[1]).longValue()).plus(window);
+        Window counted = QuarkusTransaction.requiringNew().call(() -> sql.list("count a subscription request", """
+                insert into subscribe_limit as l (client_key, window_start, requests) values (?, ?, 1)
+                on conflict (client_key) do update
+                   set window_start = case when l.window_start <= ? then excluded.window_start else l.window_start end,
+                       requests = case when l.window_start <= ? then 1 else least(l.requests, ?) + 1 end
+                returning l.requests, l.window_start""", upsert -> {
+            upsert.setString(1, key);
+            upsert.setTimestamp(2, Timestamp.from(now));
+            upsert.setTimestamp(3, Timestamp.from(now.minus(window)));
+            upsert.setTimestamp(4, Timestamp.from(now.minus(window)));
+            upsert.setInt(5, limit);
+        }, row -> new Window(row.getInt(1), row.getTimestamp(2).toInstant())).get(0));
+        if (counted.requests() > limit) {
+            Instant windowEnds = counted.start().plus(window);
             long retryAfter = Math.max(1, (Duration.between(now, windowEnds).toMillis() + 999) / 1000);
             throw new TooManyRequestsException("too many subscription requests from your address; try again in "
                     + retryAfter + " seconds", retryAfter);
         }
     }
 
-    @Scheduled(identity = "subscribe-limit-cleanup", every = "${registry.notices.subscribe-window:10m}",
+    @Scheduled(identity = "subscribe-limit-cleanup", every = "${registry.notices.subscribe-window}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void cleanUp() {
         forgetEndedWindows();
@@ -75,15 +83,14 @@ public class SubscribeRateLimiter {
     /** Deletes the rows of windows that have ended (they would only be started over); returns how many. */
     public int forgetEndedWindows() {
         Instant ended = Instant.now(clock).minus(window);
-        return QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("delete from subscribe_limit where window_start <= ?1")
-                .setParameter(1, ended).executeUpdate());
+        return QuarkusTransaction.requiringNew().call(() -> sql.update("forget ended windows",
+                "delete from subscribe_limit where window_start <= ?", delete -> delete.setTimestamp(1, Timestamp.from(ended))));
     }
 
     /** Forgets every client; for tests that exercise the limit. */
     public void reset() {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("delete from subscribe_limit")
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> sql.update("forget every client", "delete from subscribe_limit",
+                Sql.NO_PARAMETERS));
     }
 
     /**

@@ -6,12 +6,13 @@ import io.subregistry.audit.AuditLog;
 import io.subregistry.importer.ImportFormat;
 import io.subregistry.importer.ImportService;
 import io.subregistry.importer.ParsedPage;
+import io.subregistry.platform.Precondition;
 import io.subregistry.platform.RegistryConfig;
+import io.subregistry.registry.draft.DraftImporter;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.ImportedDraft;
 import io.subregistry.registry.draft.ImportedDraft.ImportedEntry;
 import io.subregistry.registry.draft.Revisions;
-import io.subregistry.registry.draft.Revisions.Precondition;
 import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
@@ -29,6 +30,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,15 +52,17 @@ public class SampleData {
 
     private final ImportService importer;
     private final DraftService draft;
+    private final DraftImporter drafts;
     private final PublishService publisher;
     private final VersionRepository versions;
     private final AuditLog audit;
     private final EntityManager entityManager;
 
-    public SampleData(ImportService importer, DraftService draft, PublishService publisher, VersionRepository versions,
-                      AuditLog audit, EntityManager entityManager) {
+    public SampleData(ImportService importer, DraftService draft, DraftImporter drafts, PublishService publisher,
+                      VersionRepository versions, AuditLog audit, EntityManager entityManager) {
         this.importer = importer;
         this.draft = draft;
+        this.drafts = drafts;
         this.publisher = publisher;
         this.versions = versions;
         this.audit = audit;
@@ -86,14 +90,14 @@ public class SampleData {
         List<ImportedEntry> initial = full.entries().stream().filter(entry -> !markedNew.contains(entry.line())).toList();
 
         LocalDate lastUpdated = page.lastUpdated() != null ? page.lastUpdated() : LocalDate.of(2026, 2, 2);
-        long initialRevision = draft.importDraft(new ImportedDraft(full.sections(), true, initial), ImportedDraft.Mode.REPLACE,
+        long initialRevision = drafts.importDraft(new ImportedDraft(full.sections(), true, initial), ImportedDraft.Mode.REPLACE,
                 ACTOR).revision();
-        Instant firstPublished = lastUpdated.minusMonths(3).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+        Instant firstPublished = lastUpdated.minusMonths(3).atStartOfDay().toInstant(ZoneOffset.UTC);
         publisher.publishAt(new PublishCommand(new EffectiveAt.AtInstant(firstPublished),
                 "Initial list of sub-processors (sample data)", null, null, reviewed(initialRevision)), ACTOR, firstPublished);
 
-        long fullRevision = draft.importDraft(full, ImportedDraft.Mode.REPLACE, ACTOR).revision();
-        Instant secondPublished = lastUpdated.minusDays(31).atTime(9, 0).toInstant(java.time.ZoneOffset.UTC);
+        long fullRevision = drafts.importDraft(full, ImportedDraft.Mode.REPLACE, ACTOR).revision();
+        Instant secondPublished = lastUpdated.minusDays(31).atTime(9, 0).toInstant(ZoneOffset.UTC);
         String added = String.join(", ", full.entries().stream().filter(entry -> markedNew.contains(entry.line()))
                 .map(entry -> entry.input().name()).toList());
         publisher.publishAt(new PublishCommand(new EffectiveAt.OnDate(lastUpdated),

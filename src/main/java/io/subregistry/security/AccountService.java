@@ -1,16 +1,17 @@
 package io.subregistry.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
-import io.subregistry.audit.AuditAction;
-import io.subregistry.audit.AuditLog;
 import io.subregistry.platform.StorableText;
 import io.subregistry.platform.error.ConflictException;
 import io.subregistry.platform.error.ResourceNotFoundException;
+import io.subregistry.security.AccountEvent.Kind;
 import io.subregistry.security.session.SessionService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -36,15 +37,15 @@ public class AccountService {
     private final StaffAccountRepository accounts;
     private final CredentialCache verified;
     private final SessionService sessions;
-    private final AuditLog audit;
+    private final Event<AccountEvent> events;
     private final Clock clock;
 
-    public AccountService(StaffAccountRepository accounts, CredentialCache verified, SessionService sessions, AuditLog audit,
+    public AccountService(StaffAccountRepository accounts, CredentialCache verified, SessionService sessions, Event<AccountEvent> events,
                           Clock clock) {
         this.accounts = accounts;
         this.verified = verified;
         this.sessions = sessions;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -60,7 +61,7 @@ public class AccountService {
     }
 
     public static final int MAX_FAILED_SIGN_INS = 5;
-    public static final java.time.Duration LOCKOUT = java.time.Duration.ofMinutes(15);
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
 
     @Transactional
     public Optional<Authenticated> authenticate(String username, String password) {
@@ -115,8 +116,8 @@ public class AccountService {
                 .setParameter(1, username).setParameter(2, MAX_FAILED_SIGN_INS).setParameter(3, until)
                 .getSingleResult();
         if (Boolean.TRUE.equals(lockedNow)) {
-            audit.record("system", AuditAction.ACCOUNT_LOCKED, username,
-                    Map.of("failedSignIns", MAX_FAILED_SIGN_INS, "until", until.toString()));
+            events.fire(new AccountEvent("system", Kind.ACCOUNT_LOCKED, username,
+                    Map.of("failedSignIns", MAX_FAILED_SIGN_INS, "until", until.toString())));
             return until;
         }
         return null;
@@ -136,7 +137,7 @@ public class AccountService {
         account.createdAt = Instant.now(clock);
         account.createdBy = actor;
         accounts.persist(account);
-        audit.record(actor, AuditAction.ACCOUNT_CREATED, account.username, Map.of("roles", List.of(account.roles)));
+        events.fire(new AccountEvent(actor, Kind.ACCOUNT_CREATED, account.username, Map.of("roles", List.of(account.roles))));
         return AccountView.of(account);
     }
 
@@ -165,8 +166,8 @@ public class AccountService {
         account.disabled = disabled;
         verified.forget(account.username);
         int ended = disabled ? sessions.closeAll(account.username, null) : 0;
-        audit.record(actor, disabled ? AuditAction.ACCOUNT_DISABLED : AuditAction.ACCOUNT_ENABLED, account.username,
-                disabled ? Map.of("sessionsEnded", ended) : Map.of());
+        events.fire(new AccountEvent(actor, disabled ? Kind.ACCOUNT_DISABLED : Kind.ACCOUNT_ENABLED, account.username,
+                disabled ? Map.of("sessionsEnded", ended) : Map.of()));
         return AccountView.of(account);
     }
 
@@ -182,7 +183,7 @@ public class AccountService {
         account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
         verified.forget(account.username);
         int ended = sessions.closeAll(account.username, account.username.equals(actor) ? actorSession : null);
-        audit.record(actor, AuditAction.ACCOUNT_PASSWORD_CHANGED, account.username, Map.of("sessionsEnded", ended));
+        events.fire(new AccountEvent(actor, Kind.ACCOUNT_PASSWORD_CHANGED, account.username, Map.of("sessionsEnded", ended)));
         return AccountView.of(account);
     }
 
@@ -203,8 +204,8 @@ public class AccountService {
             return AccountView.of(account);
         }
         int ended = sessions.closeAll(account.username, account.username.equals(actor) ? actorSession : null);
-        audit.record(actor, AuditAction.ACCOUNT_ROLES_CHANGED, account.username,
-                Map.of("before", before, "after", List.of(account.roles), "sessionsEnded", ended));
+        events.fire(new AccountEvent(actor, Kind.ACCOUNT_ROLES_CHANGED, account.username,
+                Map.of("before", before, "after", List.of(account.roles), "sessionsEnded", ended)));
         return AccountView.of(account);
     }
 
@@ -231,7 +232,7 @@ public class AccountService {
         if (inserted == 0) {
             return Optional.empty();
         }
-        audit.record("system", AuditAction.ACCOUNT_CREATED, "admin", Map.of("roles", List.of(Roles.ADMIN)));
+        events.fire(new AccountEvent("system", Kind.ACCOUNT_CREATED, "admin", Map.of("roles", List.of(Roles.ADMIN))));
         return configuredPassword.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(password);
     }
 

@@ -4,8 +4,8 @@ import io.subregistry.diff.ChangeLines;
 import io.subregistry.diff.ChangeLines.ChangeLine;
 import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
-import io.subregistry.registry.version.ChangeEventRepository;
 import io.subregistry.registry.version.RecordedChange;
+import io.subregistry.registry.version.VersionQueries;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -28,12 +28,12 @@ public class FeedResource {
     static final String ATOM = "application/atom+xml";
     private static final int ENTRIES = 100;
 
-    private final ChangeEventRepository changes;
+    private final VersionQueries versions;
     private final SectionTitles titles;
     private final RegistryConfig config;
 
-    public FeedResource(ChangeEventRepository changes, SectionTitles titles, RegistryConfig config) {
-        this.changes = changes;
+    public FeedResource(VersionQueries versions, SectionTitles titles, RegistryConfig config) {
+        this.versions = versions;
         this.titles = titles;
         this.config = config;
     }
@@ -51,7 +51,7 @@ public class FeedResource {
     public Response feed() {
         String base = config.publicBaseUrl().replaceAll("/+$", "");
         String authority = URI.create(base).getHost() == null ? "localhost" : URI.create(base).getHost();
-        List<RecordedChange> newest = changes.newest(ENTRIES);
+        List<RecordedChange> newest = versions.newestChanges(ENTRIES);
         Map<Integer, Map<String, String>> titlesByVersion = new HashMap<>();
         List<Entry> entries = newest.stream().map(recorded -> {
             Map<String, String> sectionTitles = titlesByVersion.computeIfAbsent(recorded.version(), titles::of);

@@ -3,10 +3,10 @@ package io.subregistry.notice;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.subregistry.platform.database.Sql;
 import io.subregistry.platform.error.TooManyRequestsException;
 import io.subregistry.support.RegistryTest;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -27,7 +27,7 @@ class SubscribeRateLimitTest extends RegistryTest {
     SubscribeRateLimiter limiter;
 
     @Inject
-    EntityManager entityManager;
+    Sql sql;
 
     @Inject
     TokenService tokens;
@@ -58,7 +58,7 @@ class SubscribeRateLimitTest extends RegistryTest {
 
     @Test
     void twoInstancesOnOneDatabaseCountTogether() {
-        SubscribeRateLimiter otherInstance = new SubscribeRateLimiter(entityManager, tokens, config, injectedClock);
+        SubscribeRateLimiter otherInstance = new SubscribeRateLimiter(sql, tokens, config, injectedClock);
         for (int i = 0; i < LIMIT / 2; i++) {
             limiter.check("192.0.2.7");
             otherInstance.check("192.0.2.7");

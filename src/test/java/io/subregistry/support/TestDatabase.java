@@ -1,10 +1,9 @@
 package io.subregistry.support;
 
 import io.agroal.api.AgroalDataSource;
-import io.subregistry.platform.ResettableCache;
+import io.quarkus.cache.CacheManager;
 import io.subregistry.sample.SampleData;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,10 +19,10 @@ public class TestDatabase {
 
     private final AgroalDataSource dataSource;
     private final SampleData sample;
-    private final Instance<ResettableCache> caches;
+    private final CacheManager caches;
     private final MutableClock clock;
 
-    public TestDatabase(AgroalDataSource dataSource, SampleData sample, Instance<ResettableCache> caches, MutableClock clock) {
+    public TestDatabase(AgroalDataSource dataSource, SampleData sample, CacheManager caches, MutableClock clock) {
         this.dataSource = dataSource;
         this.sample = sample;
         this.caches = caches;
@@ -43,14 +42,19 @@ public class TestDatabase {
                  where failed_logins > 0 or locked_until is not null or disabled;
                 set session_replication_role = origin;
                 """);
-        caches.forEach(ResettableCache::clear);
+        clearCaches();
     }
 
     /** The registry as on first start: the sample list in versions 1 and 2, the draft equal to version 2. */
     public void sample() {
         empty();
         sample.loadIfEmpty();
-        caches.forEach(ResettableCache::clear);
+        clearCaches();
+    }
+
+    /** Published data never changes, so only wiping the database gives a cache reason to be emptied. */
+    private void clearCaches() {
+        caches.getCacheNames().forEach(name -> caches.getCache(name).orElseThrow().invalidateAll().await().indefinitely());
     }
 
     /** Runs SQL as the superuser, e.g. to prove that the database itself refuses a change. */

@@ -1,12 +1,11 @@
 package io.subregistry.audit.rest;
 
 import io.subregistry.audit.AuditAction;
-import io.subregistry.audit.AuditEvent;
-import io.subregistry.audit.AuditLogRepository;
+import io.subregistry.audit.AuditLine;
+import io.subregistry.audit.AuditLog;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,11 +16,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /** The append-only record of who did what. */
 @Path("/api/v1/audit-log")
@@ -30,17 +30,10 @@ import java.util.Map;
 @Tag(name = "Audit")
 public class AuditLogResource {
 
-    private final AuditLogRepository log;
+    private final AuditLog log;
 
-    public AuditLogResource(AuditLogRepository log) {
+    public AuditLogResource(AuditLog log) {
         this.log = log;
-    }
-
-    /** One audit line. */
-    public record AuditLine(long id, Instant at, String actor, String action, String target, Map<String, Object> details) {
-        public static AuditLine of(AuditEvent event) {
-            return new AuditLine(event.id, event.at, event.actor, event.action, event.target, event.details);
-        }
     }
 
     /** A page of lines, newest first; {@code nextBefore} fetches the next (older) page. */
@@ -48,7 +41,6 @@ public class AuditLogResource {
     }
 
     @GET
-    @Transactional
     @Operation(summary = "Audit lines newest first, optionally filtered by actor, action and time; paged with `before`")
     public AuditPage list(@QueryParam("before") Long before, @QueryParam("since") String since,
                           @QueryParam("actor") String actor, @QueryParam("action") String action,
@@ -56,8 +48,7 @@ public class AuditLogResource {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInputException("limit must be between 1 and 1000");
         }
-        List<AuditLine> lines = log.newestFirst(new AuditLogRepository.Filter(before, instant(since), actor, action(action)), limit)
-                .stream().map(AuditLine::of).toList();
+        List<AuditLine> lines = log.newestFirst(before, instant(since), actor, action(action), limit);
         return new AuditPage(lines, lines.size() == limit ? lines.get(lines.size() - 1).id() : null);
     }
 
@@ -66,7 +57,7 @@ public class AuditLogResource {
             return null;
         }
         try {
-            return since.length() == 10 ? java.time.LocalDate.parse(since).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+            return since.length() == 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(since).toInstant();
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("since must be a date (YYYY-MM-DD) or an instant");

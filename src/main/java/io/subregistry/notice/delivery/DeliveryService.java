@@ -11,6 +11,7 @@ import io.subregistry.notice.Subscriber;
 import io.subregistry.notice.SubscriberRepository;
 import io.subregistry.notice.TokenService;
 import io.subregistry.notice.TokenService.Purpose;
+import io.subregistry.notice.delivery.OutcomeRecorder.Failure;
 import io.subregistry.notice.mail.NoticeMails;
 import io.subregistry.notice.mail.VersionBrief;
 import io.subregistry.notice.objection.ObjectionRepository;
@@ -29,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
@@ -55,13 +57,15 @@ public class DeliveryService {
     private final String owner;
     private final Backoff backoff;
     private final NoticeMetrics metrics;
+    private final OutcomeRecorder recorder;
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Held for a whole round, so that a graceful stop can wait for the round in hand. */
     private final ReentrantLock round = new ReentrantLock();
 
     public DeliveryService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
                            VersionQueries versions, TokenService tokens, NoticeMails mails, SmtpSender sender,
-                           NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics) {
+                           NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics,
+                           OutcomeRecorder recorder) {
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;
@@ -74,6 +78,7 @@ public class DeliveryService {
         this.owner = instance.name();
         this.backoff = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), config.maxAttempts());
         this.metrics = metrics;
+        this.recorder = recorder;
     }
 
     /** What one round did. */
@@ -154,7 +159,7 @@ public class DeliveryService {
     public void stop() {
         stopClaiming();
         try {
-            if (round.tryLock(config.shutdownGrace().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            if (round.tryLock(config.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 round.unlock();
             } else {
                 LOG.warn("A notice round was still running when the shutdown grace period ended");
@@ -254,66 +259,34 @@ public class DeliveryService {
     private Round record(List<ClaimedNotice> claimed, int cancelled, List<SendOutcome> outcomes) {
         Map<UUID, ClaimedNotice> byId = claimed.stream().collect(Collectors.toMap(ClaimedNotice::id, notice -> notice));
         Instant now = Instant.now(clock);
-        List<NoticeRepository.Sent> sent = outcomes.stream().filter(SendOutcome::isDelivered)
-                .map(outcome -> new NoticeRepository.Sent(outcome.notice(), now, outcome.messageId())).toList();
-        List<UUID> released = outcomes.stream().filter(SendOutcome::isReleased).map(SendOutcome::notice).toList();
-        List<SendOutcome> failures = outcomes.stream().filter(outcome -> !outcome.isDelivered() && !outcome.isReleased()).toList();
-        int[] retrying = {0};
-        int[] failed = {0};
-        persistently(() -> {
-            retrying[0] = 0;
-            failed[0] = 0;
-            notices.recordSent(owner, sent);
-            notices.release(owner, released);
-            for (SendOutcome outcome : failures) {
-                Instant next = outcome.permanent() ? null : backoff.next(outcome.notice(), byId.get(outcome.notice()).attempts(), now);
-                notices.recordFailure(owner, outcome.notice(), outcome.error(), next);
-                if (next == null) {
-                    failed[0]++;
-                } else {
-                    retrying[0]++;
-                }
-            }
-        });
+        List<NoticeRepository.Sent> sent = new ArrayList<>();
+        List<UUID> released = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
+        Map<UUID, String> states = new HashMap<>();
         for (SendOutcome outcome : outcomes) {
-            NoticeKind kind = byId.get(outcome.notice()).kind();
-            String state = outcome.isDelivered() ? "sent" : outcome.isReleased() ? "released"
-                    : outcome.permanent() || backoff.next(outcome.notice(), byId.get(outcome.notice()).attempts(), now) == null
-                    ? "failed" : "retried";
-            metrics.count(kind, state, 1);
-        }
-        if (retrying[0] + failed[0] > 0) {
-            LOG.warnf("Notice delivery: %d sent, %d to retry, %d failed for good", sent.size(), retrying[0], failed[0]);
-        }
-        return new Round(claimed.size(), sent.size(), retrying[0], failed[0], cancelled, released.size());
-    }
-
-    /**
-     * Records outcomes even through a short database outage (a restart, a failover): mails that
-     * went out must not be sent again because their success could not be written. Tries until
-     * {@code record-retry} has passed, which is kept shorter than the lease.
-     */
-    private void persistently(Runnable work) {
-        Instant giveUp = Instant.now().plus(config.recordRetry());
-        long pause = 500;
-        while (true) {
-            try {
-                QuarkusTransaction.requiringNew().run(work);
-                return;
-            } catch (RuntimeException e) {
-                if (Instant.now().isAfter(giveUp)) {
-                    throw e;
-                }
-                LOG.warnf("Could not record notice outcomes (%s); trying again", e.getMessage());
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                pause = Math.min(pause * 2, 5000);
+            if (outcome.isDelivered()) {
+                sent.add(new NoticeRepository.Sent(outcome.notice(), now, outcome.messageId()));
+                states.put(outcome.notice(), "sent");
+            } else if (outcome.isReleased()) {
+                released.add(outcome.notice());
+                states.put(outcome.notice(), "released");
+            } else {
+                Instant retryAt = outcome.permanent() ? null
+                        : backoff.next(outcome.notice(), byId.get(outcome.notice()).attempts(), now);
+                Failure failure = new Failure(outcome.notice(), outcome.error(), retryAt);
+                failures.add(failure);
+                states.put(outcome.notice(), failure.isFinal() ? "failed" : "retried");
             }
         }
+        recorder.record(owner, new OutcomeRecorder.Outcomes(sent, released, failures),
+                Instant.now().plus(config.recordRetry()));
+        states.forEach((notice, state) -> metrics.count(byId.get(notice).kind(), state, 1));
+        long failed = failures.stream().filter(Failure::isFinal).count();
+        long retrying = failures.size() - failed;
+        if (!failures.isEmpty()) {
+            LOG.warnf("Notice delivery: %d sent, %d to retry, %d failed for good", sent.size(), retrying, failed);
+        }
+        return new Round(claimed.size(), sent.size(), (int) retrying, (int) failed, cancelled, released.size());
     }
 
     private String objectionToken(ClaimedNotice notice) {

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import java.util.List;
 import java.util.UUID;
 
 /** A section of the draft. */
@@ -29,4 +30,11 @@ public class DraftSection {
     public int displayOrder;
 
     public long revision;
+
+    /** Gives sections their positions in list order (0 first). */
+    static void renumber(List<DraftSection> ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).displayOrder = i;
+        }
+    }
 }

@@ -24,4 +24,11 @@ public class DraftState {
 
     @Column(name = "updated_by")
     public String updatedBy;
+
+    /** Records a change: every edit, import and section move makes a new revision (a new ETag). */
+    public void touch(String actor, Instant at) {
+        revision++;
+        updatedAt = at;
+        updatedBy = actor;
+    }
 }

@@ -26,22 +26,28 @@ public class DraftSubprocessorRepository implements PanacheRepositoryBase<DraftS
         return listAll();
     }
 
+    /** An entry's fields and its section, read without an entity. */
+    public record SnapshotRow(UUID sectionId, UUID id, String name, String legalAddress, String location,
+                              String processingActivity, String website, String dataCategories,
+                              String transferMechanism, String dpaUrl) {
+
+        Subprocessor toSubprocessor() {
+            return new Subprocessor(id, name, legalAddress, location, processingActivity, website, dataCategories,
+                    transferMechanism, dpaUrl);
+        }
+    }
+
     /**
      * Every entry as a plain record, by section id, without loading entities: a 10,000-entry
      * publish would otherwise make Hibernate track (and dirty-check at commit) 10,000 objects.
      */
     public Map<UUID, List<Subprocessor>> snapshotBySection() {
         Map<UUID, List<Subprocessor>> bySection = new HashMap<>();
-        List<Object[]> rows = getEntityManager().createQuery("""
+        getEntityManager().createQuery("""
                         select e.sectionId, e.id, e.name, e.legalAddress, e.location, e.processingActivity, e.website,
-                               e.dataCategories, e.transferMechanism, e.dpaUrl from DraftSubprocessor e""", Object[].class)
-                .getResultList();
-        for (Object[] row : rows) {
-            bySection.computeIfAbsent((UUID) row[0], key -> new ArrayList<>()).add(
-                    new Subprocessor((UUID) row[1], (String) row[2], (String) row[3],
-                            (String) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8],
-                            (String) row[9]));
-        }
+                               e.dataCategories, e.transferMechanism, e.dpaUrl from DraftSubprocessor e""", SnapshotRow.class)
+                .getResultList()
+                .forEach(row -> bySection.computeIfAbsent(row.sectionId(), key -> new ArrayList<>()).add(row.toSubprocessor()));
         return bySection;
     }
 }

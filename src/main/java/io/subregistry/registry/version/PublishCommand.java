@@ -1,6 +1,6 @@
 package io.subregistry.registry.version;
 
-import io.subregistry.registry.draft.Revisions.Precondition;
+import io.subregistry.platform.Precondition;
 
 /**
  * A request to publish the draft, in the domain's terms. {@code reviewed} names the draft

@@ -1,18 +1,14 @@
 package io.subregistry.registry.version;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.diff.Diff;
 import io.subregistry.diff.SnapshotDiff;
 import io.subregistry.platform.RegistryConfig;
-import io.subregistry.platform.error.PreconditionRequiredException;
-import io.subregistry.platform.error.StaleRevisionException;
 import io.subregistry.registry.Snapshot;
-import io.subregistry.registry.draft.DraftRepository;
-import io.subregistry.registry.draft.DraftService;
-import io.subregistry.registry.draft.DraftState;
-import io.subregistry.registry.draft.Revisions;
-import io.subregistry.registry.draft.Revisions.Precondition;
+import io.subregistry.registry.version.PublishableDraft.Revision;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -26,28 +22,26 @@ import java.util.Optional;
 
 /**
  * Freezes the draft into the next version: checks the publish rules, computes the change
- * events once, chains the hash, writes everything in one transaction and tells observers.
+ * events once, chains the hash, writes everything in one transaction and tells observers
+ * (docs/ARCHITECTURE.md, "The publish path").
  */
 @ApplicationScoped
 public class PublishService {
 
-    private final DraftRepository drafts;
-    private final DraftService draftService;
+    private final PublishableDraft draft;
     private final VersionRepository versions;
     private final ChangeEventRepository changes;
     private final SnapshotCache snapshots;
     private final AuditLog audit;
     private final Event<VersionPublished> published;
     private final PublishRules rules;
-    private final io.micrometer.core.instrument.Counter publishes;
+    private final Counter publishes;
     private final Clock clock;
 
-    public PublishService(DraftRepository drafts, DraftService draftService, VersionRepository versions,
-                          ChangeEventRepository changes, SnapshotCache snapshots, AuditLog audit,
-                          Event<VersionPublished> published, RegistryConfig config, Clock clock,
-                          io.micrometer.core.instrument.MeterRegistry metrics) {
-        this.drafts = drafts;
-        this.draftService = draftService;
+    public PublishService(PublishableDraft draft, VersionRepository versions, ChangeEventRepository changes,
+                          SnapshotCache snapshots, AuditLog audit, Event<VersionPublished> published,
+                          RegistryConfig config, Clock clock, MeterRegistry metrics) {
+        this.draft = draft;
         this.versions = versions;
         this.changes = changes;
         this.snapshots = snapshots;
@@ -66,29 +60,29 @@ public class PublishService {
      */
     @Transactional
     public DraftPreview preview() {
-        long revision = drafts.lockForReading().revision;
+        Revision revision = draft.lockForReading();
         Optional<Version> latest = versions.latest();
         Snapshot from = latest.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY);
-        Snapshot draft = draftService.snapshot();
-        return new DraftPreview(revision, latest.map(v -> v.number).orElse(null), SnapshotDiff.between(from, draft),
-                DraftPreview.titles(draft, from));
+        Snapshot current = draft.snapshot();
+        return new DraftPreview(revision.number(), latest.map(v -> v.number).orElse(null),
+                SnapshotDiff.between(from, current), DraftPreview.titles(current, from));
     }
 
     @Transactional
-    public Version publish(PublishCommand command, String publisher) {
+    public PublishedVersion publish(PublishCommand command, String publisher) {
         return publishAt(command, publisher, Instant.now(clock));
     }
 
     /**
      * Publishes as of {@code now}. Holding the draft's lock makes concurrent publishes (from any
-     * instance) go one after the other: the second finds nothing left to publish.
+     * instance) go one after the other: the second finds nothing left to publish. Everything
+     * the caller needs to answer is known here, so nothing written is read back.
      */
     @Transactional
-    public Version publishAt(PublishCommand command, String publisher, Instant now) {
-        DraftState draft = drafts.lockForChange();
-        requireReviewed(command.reviewed(), draft.revision);
+    public PublishedVersion publishAt(PublishCommand command, String publisher, Instant now) {
+        draft.lockReviewed(command.reviewed());
         Optional<Version> previous = versions.latest();
-        Snapshot snapshot = draftService.snapshot();
+        Snapshot snapshot = draft.snapshot();
         Diff diff = SnapshotDiff.between(previous.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY), snapshot);
         PublishRules.Decision decision = rules.decide(diff,
                 previous.map(v -> new PublishRules.Previous(v.number, v.effectiveAt)), command, now);
@@ -98,11 +92,11 @@ public class PublishService {
                 command.summary(), publisher, decision.emergencyReason(), decision.noticePeriodDays(), snapshot);
         String previousHash = previous.map(v -> v.hash).orElse(null);
         String hash = HashChain.hash(previousHash, content);
-        // Everything of the version before its header: the header seals it (see V1__registry.sql).
+        // Everything of the version before its header: the header seals it (docs/ARCHITECTURE.md, "Invariants").
         changes.insert(number, diff.changes());
         versions.insert(content, previousHash, hash);
 
-        Version version = versions.byNumber(number).orElseThrow();
+        VersionHeader header = VersionHeader.of(content, previousHash, hash);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("effectiveAt", decision.effectiveAt().toString());
         details.put("changes", diff.changes().size());
@@ -111,22 +105,11 @@ public class PublishService {
             details.put("emergencyReason", decision.emergencyReason());
         }
         audit.record(publisher, AuditAction.VERSION_PUBLISHED, "version " + number, details);
-        published.fire(new VersionPublished(version, diff));
+        published.fire(new VersionPublished(header, diff));
         publishes.increment();
-        return version;
-    }
-
-    /** A publish must name the draft revision whose diff was reviewed, and it must still be the current one. */
-    private static void requireReviewed(Precondition reviewed, long current) {
-        if (!reviewed.namesARevision()) {
-            throw new PreconditionRequiredException("say which draft you reviewed: send If-Match with the ETag of"
-                    + " GET /api/v1/draft/diff (or GET /api/v1/draft)");
-        }
-        if (!reviewed.allows(Revisions.ofDraft(current))) {
-            throw new StaleRevisionException((reviewed.isWellFormed() ? "the draft changed since you read it"
-                    : "If-Match does not name a revision of the draft") + " (now " + Revisions.ofDraft(current)
-                    + "); review the diff again before publishing");
-        }
+        // The newest version: in force at once (an emergency or "today") or still to come.
+        VersionStatus status = header.isEffectiveAt(now) ? VersionStatus.CURRENT : VersionStatus.UPCOMING;
+        return new PublishedVersion(header, status, diff.counts());
     }
 
     public PublishRules rules() {

@@ -2,9 +2,10 @@ package io.subregistry.registry.version;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.platform.RegistryConfig;
-import io.subregistry.platform.ResettableCache;
 import io.subregistry.platform.csv.CsvWriter;
 import io.subregistry.registry.Section;
 import io.subregistry.registry.Snapshot;
@@ -18,18 +19,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Serves the public list from bytes rendered once per version: a version never changes, so
- * neither does its JSON or CSV, and a read is a map lookup plus a header.
+ * Serves the public list from bytes rendered once per version (kept in the {@value #CACHE}
+ * cache): a version never changes, so neither does its JSON or CSV, and a read is a cache
+ * lookup plus a header.
  */
 @ApplicationScoped
-public class PublishedListService implements ResettableCache {
+public class PublishedListService {
+
+    public static final String CACHE = "published-lists";
 
     private static final Rendered NOTHING_PUBLISHED = new Rendered(null, "\"none\"",
             "{\"version\":null,\"sections\":[]}".getBytes(StandardCharsets.UTF_8),
@@ -38,36 +40,39 @@ public class PublishedListService implements ResettableCache {
     private final VersionQueries queries;
     private final ObjectMapper json;
     private final ZoneId zone;
-    private final Map<Integer, Rendered> rendered = new ConcurrentHashMap<>();
+    private final Cache rendered;
 
     /** One version's list, ready to send. */
     public record Rendered(Integer version, String etag, byte[] json, byte[] csv, PublishedList list) {
     }
 
-    public PublishedListService(VersionQueries queries, ObjectMapper json, RegistryConfig config) {
+    public PublishedListService(VersionQueries queries, ObjectMapper json, RegistryConfig config,
+                                @CacheName(CACHE) Cache rendered) {
         this.queries = queries;
         this.json = json;
         this.zone = config.zone();
+        this.rendered = rendered;
     }
 
     public Rendered inForceAt(Instant moment) {
-        return queries.inForceAt(moment).map(header -> rendered.computeIfAbsent(header.number(), n -> render(header)))
-                .orElse(NOTHING_PUBLISHED);
+        return queries.inForceAt(moment).map(this::rendered).orElse(NOTHING_PUBLISHED);
     }
 
     /** A version's list as the public saw it while that version was in force. */
     public PublishedList version(int number) {
-        VersionHeader header = queries.require(number);
-        return rendered.computeIfAbsent(number, n -> render(header)).list();
+        return rendered(queries.require(number)).list();
     }
 
     public byte[] versionCsv(int number) {
-        VersionHeader header = queries.require(number);
-        return rendered.computeIfAbsent(number, n -> render(header)).csv();
+        return rendered(queries.require(number)).csv();
     }
 
     public Rendered current() {
         return inForceAt(queries.now());
+    }
+
+    private Rendered rendered(VersionHeader header) {
+        return rendered.get(header.number(), number -> render(header)).await().indefinitely();
     }
 
     private Rendered render(VersionHeader header) {
@@ -112,10 +117,5 @@ public class PublishedListService implements ResettableCache {
             }
         }
         return csv.toString();
-    }
-
-    @Override
-    public void clear() {
-        rendered.clear();
     }
 }

@@ -1,49 +1,26 @@
 package io.subregistry.registry.version;
 
-import io.subregistry.platform.ResettableCache;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.subregistry.registry.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-/** Published snapshots never change, so the few most recently used are kept in memory. */
+/** Published snapshots never change, so the few most recently used are kept in the {@value #CACHE} cache. */
 @ApplicationScoped
-public class SnapshotCache implements ResettableCache {
+public class SnapshotCache {
 
-    private static final int CAPACITY = 8;
+    public static final String CACHE = "version-snapshots";
 
     private final VersionRepository versions;
-    private final Map<Integer, Snapshot> recent = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Integer, Snapshot> eldest) {
-            return size() > CAPACITY;
-        }
-    };
+    private final Cache cache;
 
-    public SnapshotCache(VersionRepository versions) {
+    public SnapshotCache(VersionRepository versions, @CacheName(CACHE) Cache cache) {
         this.versions = versions;
+        this.cache = cache;
     }
 
     /** The snapshot of a version known to exist. */
     public Snapshot of(int number) {
-        synchronized (recent) {
-            Snapshot cached = recent.get(number);
-            if (cached != null) {
-                return cached;
-            }
-        }
-        Snapshot loaded = versions.snapshotOf(number);
-        synchronized (recent) {
-            recent.put(number, loaded);
-        }
-        return loaded;
-    }
-
-    @Override
-    public void clear() {
-        synchronized (recent) {
-            recent.clear();
-        }
+        return cache.get(number, versions::snapshotOf).await().indefinitely();
     }
 }

@@ -13,6 +13,13 @@ public record VersionHeader(int number, Instant publishedAt, Instant effectiveAt
                 version.previousHash, version.hash);
     }
 
+    /** The header of a version being written, from the values that were written. */
+    static VersionHeader of(VersionContent content, String previousHash, String hash) {
+        return new VersionHeader(content.number(), content.publishedAt(), content.effectiveAt(), content.summary(),
+                content.publisher(), content.emergencyReason(), content.noticePeriodDays(), content.snapshot().size(),
+                previousHash, hash);
+    }
+
     public boolean isEffectiveAt(Instant moment) {
         return !effectiveAt.isAfter(moment);
     }

@@ -1,36 +1,42 @@
 package io.subregistry.registry.version;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.diff.Diff;
 import io.subregistry.diff.SnapshotDiff;
-import io.subregistry.platform.ResettableCache;
 import io.subregistry.platform.error.ResourceNotFoundException;
 import io.subregistry.registry.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Reads of published versions for the public API, pages and feeds. */
 @ApplicationScoped
-public class VersionQueries implements ResettableCache {
+public class VersionQueries {
+
+    /** A version's change counts never change once it is published. */
+    public static final String COUNTS_CACHE = "change-counts";
 
     private final VersionTimeline timeline;
     private final SnapshotCache snapshots;
     private final ChangeEventRepository changes;
     private final Clock clock;
-    private final Map<Integer, Map<ChangeType, Integer>> countCache = new ConcurrentHashMap<>();
+    private final Cache counts;
 
-    public VersionQueries(VersionTimeline timeline, SnapshotCache snapshots, ChangeEventRepository changes, Clock clock) {
+    public VersionQueries(VersionTimeline timeline, SnapshotCache snapshots, ChangeEventRepository changes, Clock clock,
+                          @CacheName(COUNTS_CACHE) Cache counts) {
         this.timeline = timeline;
         this.snapshots = snapshots;
         this.changes = changes;
         this.clock = clock;
+        this.counts = counts;
     }
 
     public Instant now() {
@@ -81,13 +87,9 @@ public class VersionQueries implements ResettableCache {
         return changes.ofVersion(require(number).number());
     }
 
+    /** How many changes of each type a published version made (every type, zeros included). */
     public Map<ChangeType, Integer> counts(int number) {
-        Map<ChangeType, Integer> cached = countCache.get(number);
-        if (cached == null) {
-            changes.countsByVersion().forEach((version, counts) -> countCache.put(version, withZeros(counts)));
-            cached = countCache.getOrDefault(number, withZeros(Map.of()));
-        }
-        return cached;
+        return counts.get(number, version -> withZeros(changes.countsOf(version))).await().indefinitely();
     }
 
     /** Any two versions, in either direction. */
@@ -97,13 +99,13 @@ public class VersionQueries implements ResettableCache {
         return SnapshotDiff.between(before, after);
     }
 
-    public List<RecordedChange> changesSince(Instant since, long after, int limit) {
-        return changes.publishedSince(since, after, limit);
+    /** The newest change events first, for feeds. */
+    public List<RecordedChange> newestChanges(int limit) {
+        return changes.newest(limit);
     }
 
-    @Override
-    public void clear() {
-        countCache.clear();
+    public List<RecordedChange> changesSince(Instant since, long after, int limit) {
+        return changes.publishedSince(since, after, limit);
     }
 
     private static Map<ChangeType, Integer> withZeros(Map<ChangeType, Integer> counts) {
@@ -111,6 +113,6 @@ public class VersionQueries implements ResettableCache {
         for (ChangeType type : ChangeType.values()) {
             all.put(type, counts.getOrDefault(type, 0));
         }
-        return java.util.Collections.unmodifiableMap(all);
+        return Collections.unmodifiableMap(all);
     }
 }

@@ -1,8 +1,8 @@
 package io.subregistry.registry.version;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
+import io.subregistry.platform.database.Sql;
 import io.subregistry.registry.Section;
 import io.subregistry.registry.Snapshot;
 import io.subregistry.registry.Subprocessor;
@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -27,10 +26,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class VersionRepository implements PanacheRepositoryBase<Version, Integer> {
 
-    private final AgroalDataSource dataSource;
+    private final Sql sql;
 
-    public VersionRepository(AgroalDataSource dataSource) {
-        this.dataSource = dataSource;
+    public VersionRepository(Sql sql) {
+        this.sql = sql;
+    }
+
+    /** A version's entry, with the section it is listed in. */
+    private record EntryRow(String sectionKey, Subprocessor entry) {
     }
 
     public Optional<Version> latest() {
@@ -41,43 +44,24 @@ public class VersionRepository implements PanacheRepositoryBase<Version, Integer
         return listAll(Sort.by("number"));
     }
 
-    public Optional<Version> byNumber(int number) {
-        return findByIdOptional(number);
-    }
-
     /** Reads the sections and entries of a version, in page order. */
     public Snapshot snapshotOf(int number) {
-        try (Connection connection = dataSource.getConnection()) {
+        return sql.run("read version " + number, connection -> {
             Map<String, List<Subprocessor>> bySection = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("""
+            Sql.list(connection, """
                     select subprocessor_id, section_key, name, legal_address, location, processing_activity,
                            website, data_categories, transfer_mechanism, dpa_url
-                      from version_entry where version_number = ?""")) {
-                select.setInt(1, number);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        bySection.computeIfAbsent(rows.getString(2), key -> new ArrayList<>()).add(new Subprocessor(
-                                rows.getObject(1, UUID.class), rows.getString(3), rows.getString(4), rows.getString(5),
-                                rows.getString(6), rows.getString(7), rows.getString(8), rows.getString(9),
-                                rows.getString(10)));
-                    }
-                }
-            }
-            List<Section> sections = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select key, title, description, note from version_section where version_number = ? order by position")) {
-                select.setInt(1, number);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        sections.add(new Section(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), bySection.getOrDefault(rows.getString(1), List.of())));
-                    }
-                }
-            }
-            return new Snapshot(sections);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read version " + number, e);
-        }
+                      from version_entry where version_number = ?""", select -> select.setInt(1, number),
+                    row -> new EntryRow(row.getString(2), new Subprocessor(row.getObject(1, UUID.class), row.getString(3),
+                            row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
+                            row.getString(9), row.getString(10))))
+                    .forEach(row -> bySection.computeIfAbsent(row.sectionKey(), key -> new ArrayList<>()).add(row.entry()));
+            return new Snapshot(Sql.list(connection,
+                    "select key, title, description, note from version_section where version_number = ? order by position",
+                    select -> select.setInt(1, number),
+                    row -> new Section(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                            bySection.getOrDefault(row.getString(1), List.of()))));
+        });
     }
 
     /**
@@ -85,7 +69,7 @@ public class VersionRepository implements PanacheRepositoryBase<Version, Integer
      * (see the triggers in V1__registry.sql), and its insert trigger checks the hash chain.
      */
     public void insert(VersionContent content, String previousHash, String hash) {
-        try (Connection connection = dataSource.getConnection()) {
+        sql.run("write version " + content.number(), connection -> {
             insertSections(connection, content);
             insertEntries(connection, content);
             try (PreparedStatement insert = connection.prepareStatement("""
@@ -102,11 +86,9 @@ public class VersionRepository implements PanacheRepositoryBase<Version, Integer
                 insert.setInt(8, content.snapshot().size());
                 insert.setString(9, previousHash);
                 insert.setString(10, hash);
-                insert.executeUpdate();
+                return insert.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new jakarta.persistence.PersistenceException("could not write version " + content.number(), e);
-        }
+        });
     }
 
     private static void insertSections(Connection connection, VersionContent content) throws SQLException {

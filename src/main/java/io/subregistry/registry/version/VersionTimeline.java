@@ -1,43 +1,38 @@
 package io.subregistry.registry.version;
 
-import io.subregistry.platform.RegistryConfig;
-import io.subregistry.platform.ResettableCache;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import jakarta.transaction.Transactional;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Every version's header, oldest first, held in memory so public reads need no query. This
- * instance's publishes refresh it at once; versions published by other instances appear
- * within {@code registry.list-refresh}.
+ * Every version's header, oldest first, held in the {@value #CACHE} cache so public reads need
+ * no query. This instance's publishes empty it at once; the cache entry also expires after
+ * {@code registry.list-refresh}, which is how versions published by other instances appear
+ * (docs/ARCHITECTURE.md, "Caches").
  */
 @ApplicationScoped
-public class VersionTimeline implements ResettableCache {
+public class VersionTimeline {
+
+    public static final String CACHE = "version-timeline";
+    private static final String ALL = "all";
 
     private final VersionRepository versions;
-    private final Clock clock;
-    private final Duration refresh;
+    private final Cache cache;
 
-    private volatile Loaded loaded;
-
-    private record Loaded(List<VersionHeader> headers, Instant at) {
-    }
-
-    public VersionTimeline(VersionRepository versions, RegistryConfig config, Clock clock) {
+    public VersionTimeline(VersionRepository versions, @CacheName(CACHE) Cache cache) {
         this.versions = versions;
-        this.refresh = config.listRefresh();
-        this.clock = clock;
+        this.cache = cache;
     }
 
     public List<VersionHeader> all() {
-        return current().headers();
+        return cache.get(ALL, key -> load()).await().indefinitely();
     }
 
     public Optional<VersionHeader> byNumber(int number) {
@@ -70,36 +65,10 @@ public class VersionTimeline implements ResettableCache {
     }
 
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionPublished event) {
-        invalidate();
+        cache.invalidateAll().await().indefinitely();
     }
 
-    public void invalidate() {
-        loaded = null;
-    }
-
-    @Override
-    public void clear() {
-        invalidate();
-    }
-
-    private Loaded current() {
-        Loaded snapshot = loaded;
-        Instant now = Instant.now(clock);
-        if (snapshot != null && snapshot.at().plus(refresh).isAfter(now) && !snapshot.at().isAfter(now)) {
-            return snapshot;
-        }
-        synchronized (this) {
-            snapshot = loaded;
-            if (snapshot == null || !snapshot.at().plus(refresh).isAfter(now) || snapshot.at().isAfter(now)) {
-                snapshot = new Loaded(load(), now);
-                loaded = snapshot;
-            }
-            return snapshot;
-        }
-    }
-
-    @Transactional
-    List<VersionHeader> load() {
-        return versions.oldestFirst().stream().map(VersionHeader::of).toList();
+    private List<VersionHeader> load() {
+        return QuarkusTransaction.joiningExisting().call(() -> versions.oldestFirst().stream().map(VersionHeader::of).toList());
     }
 }

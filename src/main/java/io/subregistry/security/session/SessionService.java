@@ -1,15 +1,18 @@
 package io.subregistry.security.session;
 
-import io.subregistry.audit.AuditAction;
-import io.subregistry.audit.AuditLog;
+import io.subregistry.platform.database.Sql;
+import io.subregistry.security.AccountEvent;
+import io.subregistry.security.AccountEvent.Kind;
 import io.subregistry.security.AccountService.Authenticated;
 import io.subregistry.security.StaffAccount;
 import io.subregistry.security.StaffAccountRepository;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -38,15 +41,18 @@ public class SessionService {
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final EntityManager entityManager;
+    private record LiveSession(String username, Instant lastSeen) {
+    }
+
+    private final Sql sql;
     private final StaffAccountRepository accounts;
-    private final AuditLog audit;
+    private final Event<AccountEvent> events;
     private final Clock clock;
 
-    public SessionService(EntityManager entityManager, StaffAccountRepository accounts, AuditLog audit, Clock clock) {
-        this.entityManager = entityManager;
+    public SessionService(Sql sql, StaffAccountRepository accounts, Event<AccountEvent> events, Clock clock) {
+        this.sql = sql;
         this.accounts = accounts;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -57,12 +63,16 @@ public class SessionService {
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = Instant.now(clock);
-        entityManager.createNativeQuery("""
-                        insert into staff_session (token_hash, username, created_at, last_seen_at, expires_at)
-                        values (?1, ?2, ?3, ?3, ?4)""")
-                .setParameter(1, hash(token)).setParameter(2, username).setParameter(3, now)
-                .setParameter(4, now.plus(ABSOLUTE)).executeUpdate();
-        audit.record(username, AuditAction.SIGNED_IN, username, Map.of("via", "console"));
+        sql.update("open a session", """
+                insert into staff_session (token_hash, username, created_at, last_seen_at, expires_at)
+                values (?, ?, ?, ?, ?)""", insert -> {
+            insert.setString(1, hash(token));
+            insert.setString(2, username);
+            insert.setTimestamp(3, Timestamp.from(now));
+            insert.setTimestamp(4, Timestamp.from(now));
+            insert.setTimestamp(5, Timestamp.from(now.plus(ABSOLUTE)));
+        });
+        events.fire(new AccountEvent(username, Kind.SIGNED_IN, username, Map.of("via", "console")));
         return token;
     }
 
@@ -73,24 +83,27 @@ public class SessionService {
             return Optional.empty();
         }
         Instant now = Instant.now(clock);
-        List<?> rows = entityManager.createNativeQuery("""
-                        select username, last_seen_at from staff_session
-                         where token_hash = ?1 and expires_at > ?2 and last_seen_at > ?3""")
-                .setParameter(1, hash(token)).setParameter(2, now).setParameter(3, now.minus(IDLE))
-                .getResultList();
-        if (rows.isEmpty()) {
+        List<LiveSession> live = sql.list("read a session", """
+                select username, last_seen_at from staff_session
+                 where token_hash = ? and expires_at > ? and last_seen_at > ?""", select -> {
+            select.setString(1, hash(token));
+            select.setTimestamp(2, Timestamp.from(now));
+            select.setTimestamp(3, Timestamp.from(now.minus(IDLE)));
+        }, row -> new LiveSession(row.getString(1), row.getTimestamp(2).toInstant()));
+        if (live.isEmpty()) {
             return Optional.empty();
         }
-        Object[] row = (Object[]) rows.get(0);
-        String username = (String) row[0];
-        Instant lastSeen = toInstant(row[1]);
+        String username = live.get(0).username();
+        Instant lastSeen = live.get(0).lastSeen();
         Optional<StaffAccount> account = accounts.findByUsername(username).filter(found -> !found.disabled);
         if (account.isEmpty()) {
             return Optional.empty();
         }
         if (lastSeen.plus(TOUCH_EVERY).isBefore(now)) {
-            entityManager.createNativeQuery("update staff_session set last_seen_at = ?2 where token_hash = ?1")
-                    .setParameter(1, hash(token)).setParameter(2, now).executeUpdate();
+            sql.update("touch a session", "update staff_session set last_seen_at = ? where token_hash = ?", update -> {
+                update.setTimestamp(1, Timestamp.from(now));
+                update.setString(2, hash(token));
+            });
         }
         return Optional.of(new Authenticated(username, Set.of(account.get().roles)));
     }
@@ -100,9 +113,9 @@ public class SessionService {
         if (token == null) {
             return;
         }
-        List<?> ended = entityManager.createNativeQuery("delete from staff_session where token_hash = ?1 returning username")
-                .setParameter(1, hash(token)).getResultList();
-        ended.forEach(username -> audit.record((String) username, AuditAction.SIGNED_OUT, (String) username, Map.of()));
+        List<String> ended = sql.list("close a session", "delete from staff_session where token_hash = ? returning username",
+                delete -> delete.setString(1, hash(token)), row -> row.getString(1));
+        ended.forEach(username -> events.fire(new AccountEvent(username, Kind.SIGNED_OUT, username, Map.of())));
     }
 
     /**
@@ -112,26 +125,18 @@ public class SessionService {
      */
     @Transactional
     public int closeAll(String username, String keep) {
-        return entityManager.createNativeQuery("delete from staff_session where username = ?1 and token_hash <> ?2")
-                .setParameter(1, username).setParameter(2, keep == null ? "" : hash(keep)).executeUpdate();
+        return sql.update("end sessions", "delete from staff_session where username = ? and token_hash <> ?", delete -> {
+            delete.setString(1, username);
+            delete.setString(2, keep == null ? "" : hash(keep));
+        });
     }
 
     static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+                    .digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

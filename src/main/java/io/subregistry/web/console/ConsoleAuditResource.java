@@ -1,8 +1,8 @@
 package io.subregistry.web.console;
 
 import io.subregistry.audit.AuditAction;
-import io.subregistry.audit.AuditLogRepository;
-import io.subregistry.audit.rest.AuditLogResource.AuditLine;
+import io.subregistry.audit.AuditLine;
+import io.subregistry.audit.AuditLog;
 import io.subregistry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -24,10 +24,10 @@ public class ConsoleAuditResource {
 
     private static final int PAGE = 100;
 
-    private final AuditLogRepository log;
+    private final AuditLog log;
     private final Console console;
 
-    public ConsoleAuditResource(AuditLogRepository log, Console console) {
+    public ConsoleAuditResource(AuditLog log, Console console) {
         this.log = log;
         this.console = console;
     }
@@ -38,8 +38,7 @@ public class ConsoleAuditResource {
                           @QueryParam("action") String action) {
         AuditAction chosen = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(action)).findFirst().orElse(null);
         String who = actor == null || actor.isBlank() ? null : actor.strip();
-        List<AuditLine> lines = log.newestFirst(new AuditLogRepository.Filter(before, null, who, chosen), PAGE).stream()
-                .map(AuditLine::of).toList();
+        List<AuditLine> lines = log.newestFirst(before, null, who, chosen, PAGE);
         Long next = lines.size() == PAGE ? lines.get(lines.size() - 1).id() : null;
         return console.page(ConsolePages.audit(console.frame(null), lines, next, who == null ? "" : who,
                 chosen == null ? "" : chosen.name(), Arrays.stream(AuditAction.values()).map(Enum::name).toList()));

@@ -2,7 +2,7 @@ package io.subregistry.web.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.subregistry.audit.rest.AuditLogResource.AuditLine;
+import io.subregistry.audit.AuditLine;
 import io.subregistry.diff.ChangeLines.ChangeLine;
 import io.subregistry.notice.NoticeEvidence;
 import io.subregistry.notice.objection.ObjectionView;

@@ -6,7 +6,7 @@ import io.subregistry.registry.version.DraftPreview;
 import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
-import io.subregistry.registry.version.Version;
+import io.subregistry.registry.version.PublishedVersion;
 import io.subregistry.security.Roles;
 import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,10 +50,10 @@ public class ConsolePublishResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response publish(@BeanParam PublishForm form) {
         return console.submit(form, request -> {
-            Version version = publisher.publish(new PublishCommand(EffectiveAt.parse(request.effectiveAt()),
+            PublishedVersion version = publisher.publish(new PublishCommand(EffectiveAt.parse(request.effectiveAt()),
                     request.summary().strip(), request.emergencyReason(), request.noticePeriodDays(),
                     Forms.draftRevision(form.revision())), console.user());
-            return console.redirect("/console/versions/" + version.number, "published");
+            return console.redirect("/console/versions/" + version.number(), "published");
         }, this::publishPage);
     }
 

@@ -3,7 +3,6 @@ package io.subregistry.web.console;
 import io.quarkus.security.Authenticated;
 import io.subregistry.diff.ChangeLines;
 import io.subregistry.notice.NoticeEvidence;
-import io.subregistry.notice.NoticeRepository;
 import io.subregistry.notice.objection.Objection;
 import io.subregistry.notice.objection.ObjectionService;
 import io.subregistry.notice.objection.ResolutionRequest;
@@ -47,7 +46,6 @@ public class ConsoleVersionsResource {
     private static final int SHOWN_RECORDS = 200;
 
     private final VersionQueries versions;
-    private final NoticeRepository notices;
     private final NoticeEvidence evidence;
     private final ObjectionService objections;
     private final PublishService publisher;
@@ -55,11 +53,10 @@ public class ConsoleVersionsResource {
     private final Console console;
     private final RegistryConfig config;
 
-    public ConsoleVersionsResource(VersionQueries versions, NoticeRepository notices, NoticeEvidence evidence,
+    public ConsoleVersionsResource(VersionQueries versions, NoticeEvidence evidence,
                                    ObjectionService objections, PublishService publisher, SectionTitles titles,
                                    Console console, RegistryConfig config) {
         this.versions = versions;
-        this.notices = notices;
         this.evidence = evidence;
         this.objections = objections;
         this.publisher = publisher;
@@ -129,10 +126,9 @@ public class ConsoleVersionsResource {
     @Transactional
     VersionRow row(VersionHeader header) {
         Map<String, Long> delivery = new LinkedHashMap<>();
-        notices.totals(header.number()).forEach((status, count) -> delivery.put(status.name().toLowerCase(Locale.ROOT), count));
-        long objected = notices.getEntityManager()
-                .createQuery("select count(o) from Objection o where o.versionNumber = ?1", Long.class)
-                .setParameter(1, header.number()).getSingleResult();
+        NoticeEvidence.Outcome outcome = evidence.outcome(header.number());
+        outcome.totals().forEach((status, count) -> delivery.put(status.name().toLowerCase(Locale.ROOT), count));
+        long objected = outcome.objections();
         return new VersionRow(header.number(), versions.status(header).name().toLowerCase(Locale.ROOT),
                 LocalDate.ofInstant(header.publishedAt(), config.zone()),
                 LocalDate.ofInstant(header.effectiveAt(), config.zone()), header.summary(), delivery,

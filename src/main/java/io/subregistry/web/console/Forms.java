@@ -1,10 +1,10 @@
 package io.subregistry.web.console;
 
+import io.subregistry.platform.Precondition;
 import io.subregistry.platform.error.PreconditionRequiredException;
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.platform.error.StaleRevisionException;
 import io.subregistry.registry.draft.Revisions;
-import io.subregistry.registry.draft.Revisions.Precondition;
 import jakarta.validation.ConstraintViolation;
 
 import java.util.Collection;

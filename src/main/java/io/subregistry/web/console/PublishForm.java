@@ -1,6 +1,6 @@
 package io.subregistry.web.console;
 
-import io.subregistry.registry.draft.rest.PublishRequest;
+import io.subregistry.registry.version.rest.PublishRequest;
 import jakarta.validation.constraints.Pattern;
 import org.jboss.resteasy.reactive.RestForm;
 

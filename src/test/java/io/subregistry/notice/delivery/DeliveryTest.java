@@ -71,6 +71,9 @@ class DeliveryTest extends RegistryTest {
     SmtpSender sender;
 
     @Inject
+    OutcomeRecorder recorder;
+
+    @Inject
     NoticeConfig config;
 
     @Inject
@@ -115,7 +118,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(300, "race");
         int version = publishAnAddition();
         DeliveryService other = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                sender, config, injectedClock, new InstanceIdentity(), metrics);
+                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -225,7 +228,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(3, "stopping");
         int version = publishAnAddition();
         DeliveryService leaving = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                sender, config, injectedClock, new InstanceIdentity(), metrics);
+                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder);
         leaving.stop();
         assertThat(leaving.deliverDue().claimed()).isZero();
 

@@ -2,35 +2,25 @@ package io.subregistry.registry.draft.rest;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.subregistry.diff.Diff;
-import io.subregistry.importer.ImportFormat;
-import io.subregistry.importer.ImportService;
-import io.subregistry.platform.error.InvalidInputException;
+import io.subregistry.platform.Precondition;
 import io.subregistry.platform.error.ResourceNotFoundException;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.DraftView;
 import io.subregistry.registry.draft.DraftView.EntryView;
 import io.subregistry.registry.draft.DraftView.SectionView;
-import io.subregistry.registry.draft.ImportedDraft;
 import io.subregistry.registry.draft.Revisions;
-import io.subregistry.registry.draft.Revisions.Precondition;
 import io.subregistry.registry.draft.SectionChanges;
 import io.subregistry.registry.draft.SectionInput;
 import io.subregistry.registry.draft.SubprocessorInput;
 import io.subregistry.registry.version.DraftPreview;
-import io.subregistry.registry.version.EffectiveAt;
-import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
-import io.subregistry.registry.version.Version;
-import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.registry.version.rest.DiffResponse;
-import io.subregistry.registry.version.rest.VersionSummaryResponse;
 import io.subregistry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -38,7 +28,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -46,10 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.UUID;
 
-/** The draft legal staff edit, preview and publish. */
+/** The draft legal staff edit and preview (its import and publish have their own resources). */
 @Path("/api/v1/draft")
 @RolesAllowed(Roles.LEGAL)
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,17 +45,12 @@ import java.util.UUID;
 public class DraftResource {
 
     private final DraftService draft;
-    private final ImportService importer;
     private final PublishService publisher;
-    private final VersionQueries versions;
     private final SecurityIdentity identity;
 
-    public DraftResource(DraftService draft, ImportService importer, PublishService publisher, VersionQueries versions,
-                         SecurityIdentity identity) {
+    public DraftResource(DraftService draft, PublishService publisher, SecurityIdentity identity) {
         this.draft = draft;
-        this.importer = importer;
         this.publisher = publisher;
-        this.versions = versions;
         this.identity = identity;
     }
 
@@ -165,68 +148,6 @@ public class DraftResource {
     public Response removeSection(@PathParam("key") String key, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         draft.removeSection(key, Precondition.parse(ifMatch), actor());
         return Response.noContent().build();
-    }
-
-    // ------------------------------------------------------------------ import and publish
-
-    @POST
-    @Path("import")
-    @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Load a JSON, CSV or page-text file into the draft, all or nothing",
-            description = "The format follows Content-Type (application/json, text/csv, text/plain for page text) unless"
-                    + " ?format=json|csv|page says otherwise. mode=replace (default) makes the draft equal to the file;"
-                    + " mode=merge only adds and updates.")
-    public ImportedDraft.Result importFile(String content, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                           @QueryParam("format") String format,
-                                           @QueryParam("mode") @DefaultValue("replace") String mode) {
-        return importer.importFile(content == null ? "" : content, formatOf(format, contentType), modeOf(mode), actor());
-    }
-
-    @POST
-    @Path("publish")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish the draft as the next version; If-Match with the ETag of the diff you reviewed is required",
-            description = "Without If-Match (or with *): 428. With an ETag that is not the draft's current one: 412,"
-                    + " so that nothing is published that was not reviewed. Get the ETag from GET /api/v1/draft/diff.")
-    public Response publish(@NotNull @Valid PublishRequest request, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        PublishCommand command = new PublishCommand(EffectiveAt.parse(request.effectiveAt()), request.summary().strip(),
-                request.emergencyReason(), request.noticePeriodDays(), Precondition.parse(ifMatch));
-        Version version = publisher.publish(command, actor());
-        var header = versions.require(version.number);
-        return Response.created(URI.create("/api/v1/versions/" + version.number))
-                .entity(VersionSummaryResponse.of(header, versions.status(header), versions.counts(version.number)))
-                .build();
-    }
-
-    private static ImportFormat formatOf(String format, String contentType) {
-        if (format != null && !format.isBlank()) {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "json" -> ImportFormat.JSON;
-                case "csv" -> ImportFormat.CSV;
-                case "page", "text" -> ImportFormat.PAGE;
-                default -> throw new InvalidInputException("format must be json, csv or page, not '" + abbreviate(format) + "'");
-            };
-        }
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/csv")) {
-            return ImportFormat.CSV;
-        }
-        if (type.startsWith("text/plain")) {
-            return ImportFormat.PAGE;
-        }
-        return ImportFormat.JSON;
-    }
-
-    private static ImportedDraft.Mode modeOf(String mode) {
-        return switch (mode.toLowerCase(Locale.ROOT)) {
-            case "replace" -> ImportedDraft.Mode.REPLACE;
-            case "merge" -> ImportedDraft.Mode.MERGE;
-            default -> throw new InvalidInputException("mode must be replace or merge, not '" + abbreviate(mode) + "'");
-        };
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() > 20 ? text.substring(0, 20) + "…" : text;
     }
 
     private String actor() {

@@ -1,4 +1,4 @@
-package io.subregistry.registry.draft.rest;
+package io.subregistry.registry.version.rest;
 
 import io.subregistry.platform.validation.PlainText;
 import jakarta.validation.constraints.Max;
