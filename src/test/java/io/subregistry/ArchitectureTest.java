@@ -9,6 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.subregistry.registry.version.HashChain;
+import io.subregistry.registry.version.PublishRules;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.Path;
 
@@ -16,6 +18,7 @@ import java.util.List;
 
 import static com.tngtech.archunit.base.DescribedPredicate.or;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -35,8 +38,7 @@ class ArchitectureTest {
     private static final DescribedPredicate<JavaClass> DOMAIN_CORE = or(
             resideInAPackage("io.subregistry.diff.."),
             resideInAPackage("io.subregistry.registry"),
-            JavaClass.Predicates.belongToAnyOf(io.subregistry.registry.version.PublishRules.class,
-                    io.subregistry.registry.version.HashChain.class))
+            belongToAnyOf(PublishRules.class, HashChain.class))
             .as("the domain core (diff, the registry records, PublishRules, HashChain)");
 
     @ArchTest

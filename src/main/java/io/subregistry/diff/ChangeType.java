@@ -8,9 +8,5 @@ public enum ChangeType {
     MOVED,
     MODIFIED,
     REMOVED,
-    SECTION_REMOVED;
-
-    public boolean concernsSection() {
-        return this == SECTION_ADDED || this == SECTION_MODIFIED || this == SECTION_REMOVED;
-    }
+    SECTION_REMOVED
 }

@@ -4,6 +4,7 @@ import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.platform.error.RegistryException.Violation;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects what is wrong with a file, so one answer lists every problem (up to a limit), not just the first. */
@@ -38,7 +39,7 @@ final class ImportProblems {
         if (violations.isEmpty()) {
             return;
         }
-        violations.sort(java.util.Comparator.comparing(Violation::line, java.util.Comparator.nullsLast(Integer::compare)));
+        violations.sort(Comparator.comparing(Violation::line, Comparator.nullsLast(Integer::compare)));
         Violation first = violations.get(0);
         String where = first.line() != null ? "line " + first.line() + (first.field() == null ? "" : ", " + first.field())
                 : first.field();

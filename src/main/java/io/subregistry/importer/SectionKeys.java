@@ -1,9 +1,11 @@
 package io.subregistry.importer;
 
-import java.text.Normalizer;
 import io.subregistry.registry.draft.SectionInput;
 
+import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Makes a section key from a page title: "Product-related sub-processors" → "product". */
 final class SectionKeys {
@@ -24,13 +26,13 @@ final class SectionKeys {
         return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
     }
 
-    private static final java.util.regex.Pattern NUMBERED = java.util.regex.Pattern.compile("(.+)-(\\d{1,9})");
+    private static final Pattern NUMBERED = Pattern.compile("(.+)-(\\d{1,9})");
 
     /** The key after {@code key} when two sections would share it: "sales" → "sales-2" → "sales-3", within 40 characters. */
     static String next(String key) {
         String base = key;
         int number = 2;
-        java.util.regex.Matcher numbered = NUMBERED.matcher(key);
+        Matcher numbered = NUMBERED.matcher(key);
         if (numbered.matches()) {
             base = numbered.group(1);
             number = Integer.parseInt(numbered.group(2)) + 1;

@@ -27,13 +27,13 @@ public class NoticeJobs {
         this.config = config;
     }
 
-    @Scheduled(identity = "notice-dispatch", every = "${registry.notices.dispatch-every:2s}",
+    @Scheduled(identity = "notice-dispatch", every = "${registry.notices.dispatch-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
         delivery.deliverDue();
     }
 
-    @Scheduled(identity = "notice-planning", every = "${registry.notices.plan-every:1m}",
+    @Scheduled(identity = "notice-planning", every = "${registry.notices.plan-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void plan() {
         planner.queueScheduled();

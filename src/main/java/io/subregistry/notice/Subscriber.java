@@ -2,8 +2,11 @@ package io.subregistry.notice;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -27,7 +30,7 @@ public class Subscriber {
     /** Section keys of interest; null for every section. */
     public String[] sections;
 
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public Status status;
 
     @Column(name = "created_at")
@@ -57,7 +60,7 @@ public class Subscriber {
     @Column(name = "manage_token_hash")
     public String manageTokenHash;
 
-    @jakarta.persistence.Version
+    @Version
     public long revision;
 
     public boolean follows(Collection<String> sectionKeys) {

@@ -41,8 +41,4 @@ public class SubscriberRepository implements PanacheRepositoryBase<Subscriber, U
     public Optional<Subscriber> findByManageToken(String tokenHash) {
         return find("manageTokenHash", tokenHash).firstResultOptional();
     }
-
-    public long countConfirmed() {
-        return count("status", Subscriber.Status.CONFIRMED);
-    }
 }

@@ -1,9 +1,14 @@
 package io.subregistry.platform;
 
+import io.subregistry.platform.error.InvalidInputException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Picks the representation for a resource that offers several: the client's most preferred type
@@ -15,7 +20,7 @@ public final class MediaNegotiation {
     private MediaNegotiation() {
     }
 
-    private static final java.util.Map<String, MediaType> FORMATS = java.util.Map.of(
+    private static final Map<String, MediaType> FORMATS = Map.of(
             "json", MediaType.APPLICATION_JSON_TYPE,
             "csv", MediaType.valueOf("text/csv"),
             "patch", MediaType.valueOf("application/json-patch+json"));
@@ -28,16 +33,16 @@ public final class MediaNegotiation {
         if (format == null || format.isBlank()) {
             return choose(headers, offered);
         }
-        MediaType wanted = FORMATS.get(format.strip().toLowerCase(java.util.Locale.ROOT));
+        MediaType wanted = FORMATS.get(format.strip().toLowerCase(Locale.ROOT));
         for (MediaType offer : offered) {
             if (offer.equals(wanted)) {
                 return offer;
             }
         }
-        String known = java.util.Arrays.stream(offered).map(type -> FORMATS.entrySet().stream()
-                .filter(entry -> entry.getValue().equals(type)).map(java.util.Map.Entry::getKey).findFirst().orElse(type.toString()))
-                .collect(java.util.stream.Collectors.joining(", "));
-        throw new io.subregistry.platform.error.InvalidInputException("format must be one of " + known);
+        String known = Arrays.stream(offered).map(type -> FORMATS.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(type)).map(Map.Entry::getKey).findFirst().orElse(type.toString()))
+                .collect(Collectors.joining(", "));
+        throw new InvalidInputException("format must be one of " + known);
     }
 
     public static MediaType choose(HttpHeaders headers, MediaType... offered) {

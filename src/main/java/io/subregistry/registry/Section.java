@@ -11,8 +11,4 @@ public record Section(String key, String title, String description, String note,
     public Section {
         subprocessors = subprocessors.stream().sorted(Subprocessor.PAGE_ORDER).toList();
     }
-
-    public Section withSubprocessors(List<Subprocessor> replacement) {
-        return new Section(key, title, description, note, replacement);
-    }
 }

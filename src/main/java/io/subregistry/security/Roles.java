@@ -2,7 +2,7 @@ package io.subregistry.security;
 
 import java.util.Set;
 
-/** The staff roles of DESIGN.md. */
+/** The staff roles of docs/DESIGN.md. */
 public final class Roles {
 
     public static final String ADMIN = "admin";

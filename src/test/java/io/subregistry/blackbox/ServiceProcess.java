@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** The packaged service (target/quarkus-app) run as its own process, as an operator would run it. */
 final class ServiceProcess {
@@ -94,7 +95,7 @@ final class ServiceProcess {
     /** SIGTERM: a graceful stop; returns the exit code. */
     int terminate(Duration timeout) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("the service did not stop within " + timeout);
         }

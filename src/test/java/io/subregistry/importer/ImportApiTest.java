@@ -1,8 +1,10 @@
 package io.subregistry.importer;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.subregistry.support.RegistryTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -29,7 +31,7 @@ class ImportApiTest extends RegistryTest {
         assertThat(result.<Integer>path("added")).isZero();
         assertThat(result.<Integer>path("removed")).isZero();
         assertThat(asLegal().get("/api/v1/draft").<List<String>>path("sections.subprocessors.flatten().id"))
-                .isEqualTo(io.restassured.path.json.JsonPath.from(before).getList("sections.subprocessors.flatten().id"));
+                .isEqualTo(JsonPath.from(before).getList("sections.subprocessors.flatten().id"));
         assertThat(asLegal().get("/api/v1/draft/diff").<List<Object>>path("changes")).isEmpty();
     }
 
@@ -142,15 +144,15 @@ class ImportApiTest extends RegistryTest {
         asLegal().contentType("application/json").body("{\"sections\": [{\"key\": \"product\", \"title\": \"P\","
                         + " \"subprocessors\": [{\"name\": \"X\", \"legalAddress\": 5}]}]}")
                 .post("/api/v1/draft/import").then().statusCode(400)
-                .body("errors.field", org.hamcrest.Matchers.hasItems("sections[0].subprocessors[0].legalAddress",
+                .body("errors.field", Matchers.hasItems("sections[0].subprocessors[0].legalAddress",
                         "sections[0].subprocessors[0].location"));
         asLegal().contentType("application/json").body("[1,2").post("/api/v1/draft/import").then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("malformed JSON"));
+                .body("detail", Matchers.containsString("malformed JSON"));
         asLegal().contentType("text/plain").body("Just some text\nwith no table").post("/api/v1/draft/import")
-                .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("no table"));
+                .then().statusCode(400).body("detail", Matchers.containsString("no table"));
         asLegal().contentType("text/plain").body(samplePage().replace("LocationEU\nProcessing ActivityPractitioner", "Processing ActivityPractitioner"))
                 .post("/api/v1/draft/import").then().statusCode(400)
-                .body("detail", org.hamcrest.Matchers.containsString("'Chargebee' has no Location"));
+                .body("detail", Matchers.containsString("'Chargebee' has no Location"));
         asLegal().contentType("text/csv; charset=UTF-8").body("a,b\n").post("/api/v1/draft/import?mode=sideways").then().statusCode(400);
         assertThat(asLegal().get("/api/v1/draft/diff").<List<Object>>path("changes")).isEmpty();
     }

@@ -8,6 +8,7 @@ import io.subregistry.support.RegistryTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class ConcurrentSubscribeTest extends RegistryTest {
         String email = "pending-parallel@customer.example";
         subscribeInParallel(email, 1);
         assertThat(Mailbox.awaitTo(email, 1)).hasSize(1);
-        clock.advance(java.time.Duration.ofMinutes(11));
+        clock.advance(Duration.ofMinutes(11));
 
         subscribeInParallel(email, 2);
 

@@ -10,6 +10,7 @@ import io.subregistry.support.RegistryTest;
 import io.subregistry.support.Subscribers;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -146,7 +147,7 @@ class NoticeWorkflowTest extends RegistryTest {
         given().get("/objection/" + objectionToken).then().statusCode(200).body(containsString("was recorded"));
 
         // the unsubscribed address stays in the evidence of what was sent
-        asAuditor().get("/api/v1/versions/" + version + "/notices").then().body("notices.recipient", org.hamcrest.Matchers.hasItem(DPO));
+        asAuditor().get("/api/v1/versions/" + version + "/notices").then().body("notices.recipient", Matchers.hasItem(DPO));
     }
 
     @Test
@@ -189,7 +190,7 @@ class NoticeWorkflowTest extends RegistryTest {
         }
         given().contentType(ContentType.JSON).body(Map.of("email", "one-more@customer.example"))
                 .post("/api/v1/subscriptions").then().statusCode(429).contentType("application/problem+json")
-                .header("Retry-After", org.hamcrest.Matchers.matchesPattern("\\d+"));
+                .header("Retry-After", Matchers.matchesPattern("\\d+"));
     }
 
     @Test
@@ -197,7 +198,7 @@ class NoticeWorkflowTest extends RegistryTest {
         for (Object email : List.of("not-an-address", "a@b", "victim@example.com\r\nBcc: everyone@example.com",
                 "nul\u0000@example.com", "x".repeat(250) + "@example.com", 42)) {
             given().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/v1/subscriptions")
-                    .then().statusCode(org.hamcrest.Matchers.oneOf(400, 422)).contentType("application/problem+json");
+                    .then().statusCode(Matchers.oneOf(400, 422)).contentType("application/problem+json");
         }
         given().contentType(ContentType.JSON).body(Map.of("email", "ok@example.com", "organisation", "Evil\r\nCorp"))
                 .post("/api/v1/subscriptions").then().statusCode(422);

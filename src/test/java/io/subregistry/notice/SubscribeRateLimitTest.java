@@ -7,6 +7,7 @@ import io.subregistry.platform.database.Sql;
 import io.subregistry.platform.error.TooManyRequestsException;
 import io.subregistry.support.RegistryTest;
 import jakarta.inject.Inject;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -76,7 +77,7 @@ class SubscribeRateLimitTest extends RegistryTest {
         }
         clock.advance(Duration.ofMinutes(4));
         limiter.check("198.51.100.2");
-        TooManyRequestsException refused = org.assertj.core.api.Assertions.catchThrowableOfType(
+        TooManyRequestsException refused = Assertions.catchThrowableOfType(
                 () -> limiter.check("198.51.100.1"), TooManyRequestsException.class);
         assertThat(refused.retryAfterSeconds()).as("the window started 4 of 10 minutes ago").isEqualTo(6 * 60);
 

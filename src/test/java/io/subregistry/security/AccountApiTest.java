@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.subregistry.support.RegistryTest;
 import io.subregistry.support.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,8 +27,8 @@ class AccountApiTest extends RegistryTest {
         asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("username", username, "password", PASSWORD, "roles", List.of("legal")))
                 .post("/api/v1/admin/users")
-                .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/api/v1/admin/users/" + username))
-                .body("roles", equalTo(List.of("legal"))).body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("passwordHash")));
+                .then().statusCode(201).header("Location", Matchers.endsWith("/api/v1/admin/users/" + username))
+                .body("roles", equalTo(List.of("legal"))).body("$", Matchers.not(Matchers.hasKey("passwordHash")));
 
         given().auth().preemptive().basic(username, PASSWORD).get("/api/v1/me")
                 .then().statusCode(200).body("username", equalTo(username)).body("roles", equalTo(List.of("legal")));
@@ -54,9 +55,9 @@ class AccountApiTest extends RegistryTest {
     @Test
     void weakOrMalformedAccountsAreRefused() {
         asAdmin().contentType(ContentType.JSON).body(Map.of("username", "shorty", "password", "short", "roles", List.of("legal")))
-                .post("/api/v1/admin/users").then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("password"));
+                .post("/api/v1/admin/users").then().statusCode(422).body("errors.field", Matchers.hasItem("password"));
         asAdmin().contentType(ContentType.JSON).body(Map.of("username", "Bad Name!", "password", PASSWORD, "roles", List.of("legal")))
-                .post("/api/v1/admin/users").then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("username"));
+                .post("/api/v1/admin/users").then().statusCode(422).body("errors.field", Matchers.hasItem("username"));
         asAdmin().contentType(ContentType.JSON).body(Map.of("username", "someone", "password", PASSWORD, "roles", List.of("root")))
                 .post("/api/v1/admin/users").then().statusCode(422);
         asAdmin().contentType(ContentType.JSON).body(Map.of("username", "someone", "password", "aaaaaaaaaaaaaaaa", "roles", List.of("legal")))

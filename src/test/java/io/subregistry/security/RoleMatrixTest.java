@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.subregistry.support.RegistryTest;
 import io.subregistry.support.Staff;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -25,11 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RoleMatrixTest extends RegistryTest {
 
     private static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
-    private static final Set<String> LEGAL = Set.of("legal");
-    private static final Set<String> LEGAL_OR_ADMIN = Set.of("legal", "admin");
-    private static final Set<String> READERS = Set.of("auditor", "legal", "admin");
-    private static final Set<String> ADMIN = Set.of("admin");
-    private static final Set<String> ANY_STAFF = Set.of("auditor", "legal", "admin");
+    private static final Set<String> LEGAL = Set.of(Roles.LEGAL);
+    private static final Set<String> LEGAL_OR_ADMIN = Set.of(Roles.LEGAL, Roles.ADMIN);
+    private static final Set<String> READERS = Set.of(Roles.AUDITOR, Roles.LEGAL, Roles.ADMIN);
+    private static final Set<String> ADMIN = Set.of(Roles.ADMIN);
+    private static final Set<String> ANY_STAFF = Roles.ALL;
 
     /** One endpoint: its method and a concrete path, the OpenAPI template, and who may call it. */
     record Endpoint(String method, String path, String template, Set<String> roles) {
@@ -102,7 +103,7 @@ class RoleMatrixTest extends RegistryTest {
     @Test
     void wrongPasswordsAndUnknownUsersGet401() {
         given().auth().preemptive().basic(Staff.LEGAL, "not the password").get("/api/v1/draft")
-                .then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Basic"));
+                .then().statusCode(401).header("WWW-Authenticate", Matchers.startsWith("Basic"));
         given().auth().preemptive().basic("no-such-user", Staff.PASSWORD).get("/api/v1/draft").then().statusCode(401);
         given().header("Authorization", "Basic !!!not-base64!!!").get("/api/v1/draft").then().statusCode(401);
     }

@@ -5,6 +5,7 @@ import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,7 +56,7 @@ public final class Api {
 
     /** Publishes with enough notice for any addition; returns the new version's number. */
     public static int publishWithNotice(String summary) {
-        LocalDate effective = LocalDate.ofInstant(MutableClock.START, java.time.ZoneOffset.UTC).plusDays(31);
+        LocalDate effective = LocalDate.ofInstant(MutableClock.START, ZoneOffset.UTC).plusDays(31);
         return publishOrFail(effective, summary);
     }
 

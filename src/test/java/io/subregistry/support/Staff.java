@@ -4,6 +4,7 @@ import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import io.subregistry.security.AccountService;
 import io.subregistry.security.NewAccount;
+import io.subregistry.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Set;
@@ -29,10 +30,10 @@ public class Staff {
         if (created) {
             return;
         }
-        create(LEGAL, Set.of("legal"));
-        create(AUDITOR, Set.of("auditor"));
-        create(ADMIN, Set.of("admin"));
-        create(EVERYONE, Set.of("admin", "legal", "auditor"));
+        create(LEGAL, Set.of(Roles.LEGAL));
+        create(AUDITOR, Set.of(Roles.AUDITOR));
+        create(ADMIN, Set.of(Roles.ADMIN));
+        create(EVERYONE, Roles.ALL);
         created = true;
     }
 

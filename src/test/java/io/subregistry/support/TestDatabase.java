@@ -6,8 +6,11 @@ import io.subregistry.sample.SampleData;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Puts the database back to "sample data just loaded" before a test, so tests never depend on
@@ -69,7 +72,7 @@ public class TestDatabase {
     /** The first column of the first row of a query, as a number (counts). */
     public long count(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+             ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getLong(1) : 0;
         } catch (SQLException e) {
             throw new DatabaseRefusal(e);
@@ -77,10 +80,10 @@ public class TestDatabase {
     }
 
     /** Each row of a query as one line of text, its columns joined by " | " (for failure messages). */
-    public java.util.List<String> lines(String sql) {
+    public List<String> lines(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery(sql)) {
-            java.util.List<String> lines = new java.util.ArrayList<>();
+             ResultSet rows = statement.executeQuery(sql)) {
+            List<String> lines = new ArrayList<>();
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
                 StringBuilder line = new StringBuilder();

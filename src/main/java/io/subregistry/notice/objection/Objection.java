@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -57,6 +58,6 @@ public class Objection {
     @Column(name = "resolved_at")
     public Instant resolvedAt;
 
-    @jakarta.persistence.Version
+    @Version
     public long revision;
 }

@@ -6,6 +6,7 @@ import io.subregistry.diff.ChangeType;
 import io.subregistry.notice.MaskedEmail;
 import io.subregistry.notice.Notice;
 import io.subregistry.notice.NoticeKind;
+import io.subregistry.notice.NoticeMetrics;
 import io.subregistry.notice.NoticeRepository;
 import io.subregistry.notice.Subscriber;
 import io.subregistry.notice.SubscriberRepository;
@@ -42,11 +43,11 @@ public class ObjectionService {
     private final ObjectionRepository objections;
     private final VersionQueries versions;
     private final AuditLog audit;
-    private final io.subregistry.notice.NoticeMetrics metrics;
+    private final NoticeMetrics metrics;
     private final Clock clock;
 
     public ObjectionService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
-                            VersionQueries versions, AuditLog audit, io.subregistry.notice.NoticeMetrics metrics, Clock clock) {
+                            VersionQueries versions, AuditLog audit, NoticeMetrics metrics, Clock clock) {
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;

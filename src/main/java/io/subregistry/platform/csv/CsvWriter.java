@@ -1,5 +1,6 @@
 package io.subregistry.platform.csv;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ public final class CsvWriter {
     }
 
     public CsvWriter row(Object... cells) {
-        return row(java.util.Arrays.asList(cells));
+        return row(Arrays.asList(cells));
     }
 
     private void appendCell(Object cell) {

@@ -5,12 +5,17 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server run by the service itself, for the default run and for tests on a
@@ -90,7 +95,7 @@ public final class EmbeddedDatabase {
         LOG.warnf("An orphaned PostgreSQL (pid %d) still holds %s; shutting it down", pid.get(), dataDir);
         signal(pid.get(), "INT");
         try {
-            process.get().onExit().get(ORPHAN_STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+            process.get().onExit().get(ORPHAN_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             LOG.warnf("PostgreSQL %d did not stop in time; terminating it", pid.get());
             signal(pid.get(), "QUIT");
@@ -106,15 +111,15 @@ public final class EmbeddedDatabase {
         if (!Files.exists(lockFile)) {
             return;
         }
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            java.nio.channels.FileLock lock = channel.tryLock();
+        try (FileChannel channel = FileChannel.open(lockFile,
+                StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw new IllegalStateException("another running service uses the embedded database in " + dataDir
                         + "; stop it first or give this one its own registry.embedded-database.data-dir");
             }
             lock.release();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             throw new IllegalStateException("this process already runs the embedded database in " + dataDir, e);
         }
     }

@@ -5,7 +5,10 @@ import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
 import io.smallrye.config.PropertiesConfigSource;
+import org.eclipse.microprofile.config.spi.ConfigSource;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +30,7 @@ public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
     private static final int ORDINAL = 50;
 
     @Override
-    public Iterable<org.eclipse.microprofile.config.spi.ConfigSource> getConfigSources(ConfigSourceContext context) {
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
         if (ExecutionMode.current() == ExecutionMode.UNSET || isSet(context.getValue(JDBC_URL))) {
             return List.of();
         }
@@ -48,8 +51,8 @@ public class EmbeddedDatabaseConfigFactory implements ConfigSourceFactory {
             try {
                 // A fresh, throw-away cluster per test JVM.
                 return Files.createTempDirectory("subregistry-test-pg");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
         ConfigValue dir = context.getValue(DATA_DIR);

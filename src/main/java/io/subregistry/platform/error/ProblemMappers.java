@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.subregistry.platform.JsonErrors;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -20,9 +21,12 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -126,7 +130,7 @@ public class ProblemMappers {
     }
 
     private static Response redirect(String location) {
-        return Response.seeOther(java.net.URI.create(location)).build();
+        return Response.seeOther(URI.create(location)).build();
     }
 
     @ServerExceptionMapper
@@ -161,7 +165,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response database(jakarta.persistence.PersistenceException e) {
+    public Response database(PersistenceException e) {
         return sqlState(e).map(state -> switch (state) {
             // raised by the immutability and chain triggers
             case "P0001" -> respond(Problem.of(409, reason(409), databaseMessage(e)));
@@ -186,13 +190,13 @@ public class ProblemMappers {
         return respond(Problem.of(500, reason(500), "unexpected error; reference " + reference));
     }
 
-    private static java.util.Optional<String> sqlState(Throwable e) {
+    private static Optional<String> sqlState(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                return java.util.Optional.of(sql.getSQLState());
+                return Optional.of(sql.getSQLState());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static String databaseMessage(Throwable e) {
@@ -232,13 +236,13 @@ public class ProblemMappers {
         if (type == Boolean.class || type == boolean.class) {
             return "boolean";
         }
-        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             return "array";
         }
         if (type.isEnum()) {
             return "one of " + List.of(type.getEnumConstants());
         }
-        if (type.isRecord() || type == java.util.Map.class) {
+        if (type.isRecord() || type == Map.class) {
             return "object";
         }
         return "value";

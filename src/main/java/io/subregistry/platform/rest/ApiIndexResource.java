@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,6 +41,6 @@ public class ApiIndexResource {
         links.put("diff", "/api/v1/diff?from={n}&to={m}");
         links.put("openapi", "/q/openapi");
         links.put("swagger-ui", "/q/swagger-ui");
-        return java.util.Collections.unmodifiableMap(links);
+        return Collections.unmodifiableMap(links);
     }
 }

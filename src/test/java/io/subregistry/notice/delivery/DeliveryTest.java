@@ -2,9 +2,11 @@ package io.subregistry.notice.delivery;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.subregistry.notice.ClaimedNotice;
 import io.subregistry.notice.Notice;
 import io.subregistry.notice.NoticeConfig;
+import io.subregistry.notice.NoticeMetrics;
 import io.subregistry.notice.NoticeRepository;
 import io.subregistry.notice.NoticeStatus;
 import io.subregistry.notice.SubscriberRepository;
@@ -80,7 +82,7 @@ class DeliveryTest extends RegistryTest {
     Clock injectedClock;
 
     @Inject
-    io.subregistry.notice.NoticeMetrics metrics;
+    NoticeMetrics metrics;
 
     @Test
     void whileTheSmtpServerIsDownNoticesWaitAndThenGoOutExactlyOnce() {
@@ -215,7 +217,7 @@ class DeliveryTest extends RegistryTest {
         Mailbox.clear();
         String manage = subscriberRepository.findByEmail("leaving@customer.example").map(s ->
                 tokens.token(TokenService.Purpose.MANAGE, s.id, s.manageNonce)).orElseThrow();
-        io.restassured.RestAssured.given().post("/api/v1/subscriptions/" + manage + "/unsubscribe").then().statusCode(200);
+        RestAssured.given().post("/api/v1/subscriptions/" + manage + "/unsubscribe").then().statusCode(200);
 
         delivery.deliverDue();
 
@@ -255,13 +257,13 @@ class DeliveryTest extends RegistryTest {
         Mailbox.awaitAll(2);
 
         assertThat(sentAnnouncements()).isEqualTo(before + 2);
-        assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+        assertThat(RestAssured.get("/q/metrics").asString())
                 .contains("registry_notice_send_seconds_count").contains("registry_publishes_total")
                 .contains("registry_notice_queue_depth{status=\"queued\"}");
     }
 
     private static double sentAnnouncements() {
-        return io.restassured.RestAssured.get("/q/metrics").asString().lines()
+        return RestAssured.get("/q/metrics").asString().lines()
                 .filter(line -> line.startsWith("registry_notices_total{") && line.contains("kind=\"announcement\"")
                         && line.contains("outcome=\"sent\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))

@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -160,7 +161,7 @@ class StalledSmtpTest extends RegistryTest {
         return total;
     }
 
-    private static void waitUntil(BooleanSupplier condition, Duration deadline, java.util.function.Supplier<String> why)
+    private static void waitUntil(BooleanSupplier condition, Duration deadline, Supplier<String> why)
             throws InterruptedException {
         Instant giveUp = Instant.now().plus(deadline);
         while (!condition.getAsBoolean()) {

@@ -3,9 +3,11 @@ package io.subregistry.registry.draft;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 import io.subregistry.support.Api;
 import io.subregistry.support.Entries;
 import io.subregistry.support.RegistryTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,7 +29,7 @@ class DraftApiTest extends RegistryTest {
         assertThat(draft.statusCode()).isEqualTo(200);
         assertThat(draft.header("ETag")).matches("\"d\\d+\"");
         assertThat(draft.<List<Object>>path("sections.subprocessors.flatten()")).hasSize(17);
-        asLegal().get("/api/v1/draft/diff").then().statusCode(200).body("changes", org.hamcrest.Matchers.empty())
+        asLegal().get("/api/v1/draft/diff").then().statusCode(200).body("changes", Matchers.empty())
                 .body("from", equalTo(2));
     }
 
@@ -99,7 +101,7 @@ class DraftApiTest extends RegistryTest {
         asLegal().get("/api/v1/draft/subprocessors/" + id).then().body("location", equalTo("EU"));
     }
 
-    private static io.restassured.specification.RequestSpecification withIfMatch(String ifMatch) {
+    private static RequestSpecification withIfMatch(String ifMatch) {
         return ifMatch == null ? asLegal() : asLegal().header("If-Match", ifMatch);
     }
 
@@ -202,7 +204,7 @@ class DraftApiTest extends RegistryTest {
         asLegal().contentType(ContentType.JSON)
                 .body(Map.of("key", "hr", "title", "HR related sub-processors", "note", "Employee data only.", "position", 1))
                 .post("/api/v1/draft/sections")
-                .then().statusCode(201).header("Location", org.hamcrest.Matchers.endsWith("/api/v1/draft/sections/hr"))
+                .then().statusCode(201).header("Location", Matchers.endsWith("/api/v1/draft/sections/hr"))
                 .body("position", equalTo(1));
         assertThat(asLegal().get("/api/v1/draft").<List<String>>path("sections.key")).containsExactly("hr", "product", "sales", "support");
 

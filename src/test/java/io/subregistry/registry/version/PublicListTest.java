@@ -3,6 +3,7 @@ package io.subregistry.registry.version;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.subregistry.support.RegistryTest;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -56,7 +57,7 @@ class PublicListTest extends RegistryTest {
     void aBadDateIsAProblemNotAnError() {
         given().get("/api/v1/subprocessors?at=yesterday")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("'yesterday'"));
+                .body("detail", Matchers.containsString("'yesterday'"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import io.subregistry.support.Api;
 import io.subregistry.support.BackgroundEdits;
 import io.subregistry.support.Entries;
+import io.subregistry.support.MutableClock;
 import io.subregistry.support.RegistryTest;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +98,7 @@ class ReviewedPublishTest extends RegistryTest {
 
     private static Response publish(String ifMatch) {
         var request = asLegal().contentType(ContentType.JSON)
-                .body(Map.of("effectiveAt", LocalDate.ofInstant(io.subregistry.support.MutableClock.START, ZoneOffset.UTC)
+                .body(Map.of("effectiveAt", LocalDate.ofInstant(MutableClock.START, ZoneOffset.UTC)
                         .plusDays(31).toString(), "summary", "Adds Postmark"));
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
