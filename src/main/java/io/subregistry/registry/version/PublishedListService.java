@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.subregistry.diff.ChangeType;
+import io.subregistry.platform.CachedValues;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.csv.CsvWriter;
 import io.subregistry.registry.Section;
@@ -72,7 +73,7 @@ public class PublishedListService {
     }
 
     private Rendered rendered(VersionHeader header) {
-        return rendered.get(header.number(), number -> render(header)).await().indefinitely();
+        return CachedValues.get(rendered, header.number(), number -> render(header));
     }
 
     private Rendered render(VersionHeader header) {

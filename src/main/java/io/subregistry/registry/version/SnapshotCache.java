@@ -2,6 +2,7 @@ package io.subregistry.registry.version;
 
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.subregistry.platform.CachedValues;
 import io.subregistry.registry.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,6 @@ public class SnapshotCache {
 
     /** The snapshot of a version known to exist. */
     public Snapshot of(int number) {
-        return cache.get(number, versions::snapshotOf).await().indefinitely();
+        return CachedValues.get(cache, number, versions::snapshotOf);
     }
 }

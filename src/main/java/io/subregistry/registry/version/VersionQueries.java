@@ -5,6 +5,7 @@ import io.quarkus.cache.CacheName;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.diff.Diff;
 import io.subregistry.diff.SnapshotDiff;
+import io.subregistry.platform.CachedValues;
 import io.subregistry.platform.error.ResourceNotFoundException;
 import io.subregistry.registry.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -89,7 +90,7 @@ public class VersionQueries {
 
     /** How many changes of each type a published version made (every type, zeros included). */
     public Map<ChangeType, Integer> counts(int number) {
-        return counts.get(number, version -> withZeros(changes.countsOf(version))).await().indefinitely();
+        return CachedValues.get(counts, number, version -> withZeros(changes.countsOf(version)));
     }
 
     /** Any two versions, in either direction. */

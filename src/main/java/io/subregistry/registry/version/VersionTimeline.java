@@ -3,6 +3,7 @@ package io.subregistry.registry.version;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.subregistry.platform.CachedValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -32,7 +33,7 @@ public class VersionTimeline {
     }
 
     public List<VersionHeader> all() {
-        return cache.get(ALL, key -> load()).await().indefinitely();
+        return CachedValues.get(cache, ALL, key -> load());
     }
 
     public Optional<VersionHeader> byNumber(int number) {
