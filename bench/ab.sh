@@ -38,7 +38,7 @@ else
 fi
 label_a=$(git rev-parse --short "$BASE_REF")
 
-out="$WORK/ab"; mkdir -p "$out"
+out="$WORK/ab"; rm -rf "$out"; mkdir -p "$out"   # a run summarises only its own files
 echo "== bench/ab.sh  A=$label_a  B=$label_b  rounds=$AB_ROUNDS  benches: $BENCHES"
 machine_info
 echo
