@@ -12,6 +12,7 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.subregistry.registry.version.HashChain;
 import io.subregistry.registry.version.PublishRules;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Path;
 
 import java.util.List;
@@ -21,6 +22,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -73,6 +75,12 @@ class ArchitectureTest {
     static final ArchRule resourcesLeavePersistenceToServices = noClasses().that().areAnnotatedWith(Path.class)
             .should().dependOnClassesThat(or(assignableTo(PanacheRepositoryBase.class), assignableTo(EntityManager.class)))
             .as("resources (@Path) never touch repositories or the EntityManager");
+
+    @ArchTest
+    static final ArchRule transactionsLiveOnServices = methods().that().areDeclaredInClassesThat().areAnnotatedWith(Path.class)
+            .should().notBeAnnotatedWith(Transactional.class)
+            .andShould().beDeclaredInClassesThat().areNotAnnotatedWith(Transactional.class)
+            .as("resources (@Path) open no transaction: transactions live on services");
 
     @ArchTest
     static final ArchRule nothingImportsTheWebLayer = noClasses().that().resideOutsideOfPackage("io.subregistry.web..")

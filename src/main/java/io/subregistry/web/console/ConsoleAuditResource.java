@@ -5,7 +5,6 @@ import io.subregistry.audit.AuditLine;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -33,7 +32,6 @@ public class ConsoleAuditResource {
     }
 
     @GET
-    @Transactional
     public Response audit(@QueryParam("before") Long before, @QueryParam("actor") String actor,
                           @QueryParam("action") String action) {
         AuditAction chosen = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(action)).findFirst().orElse(null);

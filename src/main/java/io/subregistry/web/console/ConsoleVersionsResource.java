@@ -17,7 +17,6 @@ import io.subregistry.security.Roles;
 import io.subregistry.web.SectionTitles;
 import io.subregistry.web.console.ConsolePages.VersionRow;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -123,8 +122,7 @@ public class ConsoleVersionsResource {
                 ChangeLines.of(versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles.of(number))));
     }
 
-    @Transactional
-    VersionRow row(VersionHeader header) {
+    private VersionRow row(VersionHeader header) {
         Map<String, Long> delivery = new LinkedHashMap<>();
         NoticeEvidence.Outcome outcome = evidence.outcome(header.number());
         outcome.totals().forEach((status, count) -> delivery.put(status.name().toLowerCase(Locale.ROOT), count));
