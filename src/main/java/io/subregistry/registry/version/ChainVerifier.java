@@ -4,6 +4,7 @@ import io.subregistry.diff.Change;
 import io.subregistry.diff.SnapshotDiff;
 import io.subregistry.registry.Snapshot;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -20,11 +21,14 @@ public class ChainVerifier {
 
     private final VersionRepository versions;
     private final ChangeEventRepository changes;
+    private final Instance<VersionCheck> checks;
     private final Clock clock;
 
-    public ChainVerifier(VersionRepository versions, ChangeEventRepository changes, Clock clock) {
+    public ChainVerifier(VersionRepository versions, ChangeEventRepository changes, Instance<VersionCheck> checks,
+                         Clock clock) {
         this.versions = versions;
         this.changes = changes;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -60,6 +64,9 @@ public class ChainVerifier {
             } else if (!storedChangesMatch(version.number, previous, snapshot)) {
                 broken = new Broken(version.number, "its recorded change events differ from the changes between its snapshot"
                         + " and the previous one");
+            } else {
+                broken = checks.stream().map(check -> check.problemWith(version)).flatMap(java.util.Optional::stream)
+                        .findFirst().map(problem -> new Broken(version.number, problem)).orElse(null);
             }
             if (broken != null) {
                 return new Report(false, expectedNumber, Instant.now(clock), null, broken);

@@ -1,6 +1,7 @@
 package io.subregistry.registry.version.rest;
 
 import io.subregistry.registry.version.VersionQueries;
+import io.subregistry.signing.VersionSigner;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,9 +20,11 @@ import java.util.List;
 public class UpcomingResource {
 
     private final VersionQueries versions;
+    private final VersionSigner signatures;
 
-    public UpcomingResource(VersionQueries versions) {
+    public UpcomingResource(VersionQueries versions, VersionSigner signatures) {
         this.versions = versions;
+        this.signatures = signatures;
     }
 
     /** An upcoming version and the changes it brings. */
@@ -33,7 +36,8 @@ public class UpcomingResource {
     public List<UpcomingVersion> upcoming() {
         return versions.upcoming().stream()
                 .map(header -> new UpcomingVersion(
-                        VersionSummaryResponse.of(header, versions.status(header), versions.counts(header.number())),
+                        VersionSummaryResponse.of(header, versions.status(header), versions.counts(header.number()),
+                                signatures.of(header.number()).orElse(null)),
                         versions.changesOf(header.number()).stream().map(ChangeResponse::of).toList()))
                 .toList();
     }

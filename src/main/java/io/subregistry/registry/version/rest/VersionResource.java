@@ -7,6 +7,7 @@ import io.subregistry.registry.version.ChainVerifier;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.security.Roles;
+import io.subregistry.signing.VersionSigner;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -35,11 +36,14 @@ public class VersionResource {
     private final VersionQueries versions;
     private final ChainVerifier verifier;
     private final PublishedListService lists;
+    private final VersionSigner signatures;
 
-    public VersionResource(VersionQueries versions, ChainVerifier verifier, PublishedListService lists) {
+    public VersionResource(VersionQueries versions, ChainVerifier verifier, PublishedListService lists,
+                           VersionSigner signatures) {
         this.versions = versions;
         this.verifier = verifier;
         this.lists = lists;
+        this.signatures = signatures;
     }
 
     @GET
@@ -47,7 +51,8 @@ public class VersionResource {
     @Operation(summary = "Every published version, oldest first, with its status and change counts")
     public List<VersionSummaryResponse> list() {
         return versions.all().stream()
-                .map(header -> VersionSummaryResponse.of(header, versions.status(header), versions.counts(header.number())))
+                .map(header -> VersionSummaryResponse.of(header, versions.status(header), versions.counts(header.number()),
+                        signatures.of(header.number()).orElse(null)))
                 .toList();
     }
 
@@ -64,7 +69,7 @@ public class VersionResource {
             return Response.ok(lists.versionCsv(number), "text/csv; charset=UTF-8").build();
         }
         return Response.ok(VersionResponse.of(header, versions.status(header), versions.counts(number),
-                versions.snapshot(number)), MediaType.APPLICATION_JSON).build();
+                signatures.of(number).orElse(null), versions.snapshot(number)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -79,7 +84,8 @@ public class VersionResource {
     @Path("verify")
     @RolesAllowed({Roles.AUDITOR, Roles.LEGAL, Roles.ADMIN})
     @Tag(name = "Audit")
-    @Operation(summary = "Recompute the hash chain from the database and report the first broken link, if any")
+    @Operation(summary = "Recompute the hash chain from the database, verify every version's signature, and report the first broken"
+            + " link or bad signature, if any")
     public ChainVerifier.Report verify() {
         return verifier.verify();
     }

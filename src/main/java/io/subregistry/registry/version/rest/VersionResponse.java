@@ -5,6 +5,7 @@ import io.subregistry.diff.ChangeType;
 import io.subregistry.registry.Snapshot;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionStatus;
+import io.subregistry.signing.VersionSignature;
 
 import java.time.Instant;
 import java.util.Map;
@@ -14,12 +15,12 @@ import java.util.Map;
 public record VersionResponse(int number, VersionStatus status, Instant publishedAt, Instant effectiveAt,
                               String summary, String publisher, String emergencyReason, int noticePeriodDays,
                               int entryCount, Map<ChangeType, Integer> changes, String hash, String previousHash,
-                              Snapshot snapshot) {
+                              VersionSignature signature, Snapshot snapshot) {
 
     public static VersionResponse of(VersionHeader header, VersionStatus status, Map<ChangeType, Integer> changes,
-                              Snapshot snapshot) {
+                              VersionSignature signature, Snapshot snapshot) {
         return new VersionResponse(header.number(), status, header.publishedAt(), header.effectiveAt(),
                 header.summary(), header.publisher(), header.emergencyReason(), header.noticePeriodDays(),
-                header.entryCount(), changes, header.hash(), header.previousHash(), snapshot);
+                header.entryCount(), changes, header.hash(), header.previousHash(), signature, snapshot);
     }
 }

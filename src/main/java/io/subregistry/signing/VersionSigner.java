@@ -1,0 +1,91 @@
+package io.subregistry.signing;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.subregistry.platform.ResettableCache;
+import io.subregistry.registry.version.VersionPublished;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Signs every version: in its publishing transaction (so no version is published unsigned), and
+ * at start those published before signing existed. Signatures never change, so reads are cached.
+ */
+@ApplicationScoped
+public class VersionSigner implements ResettableCache {
+
+    private static final Logger LOG = Logger.getLogger(VersionSigner.class);
+
+    private final SigningKeys keys;
+    private final SignatureRepository signatures;
+    private final Clock clock;
+    private final Map<Integer, VersionSignature> cache = new ConcurrentHashMap<>();
+
+    public VersionSigner(SigningKeys keys, SignatureRepository signatures, Clock clock) {
+        this.keys = keys;
+        this.signatures = signatures;
+        this.clock = clock;
+    }
+
+    /** Runs inside the publish transaction (VersionPublished is fired there): a failure here rolls the publish back. */
+    void onPublished(@Observes VersionPublished event) {
+        sign(event.version().number, event.version().effectiveAt, event.version().hash);
+    }
+
+    /** After the sample data (priority 20): records the signing key and signs what is still unsigned. */
+    void onStart(@Observes @Priority(30) StartupEvent event) {
+        String keyId = keys.register();
+        int signed = signUnsigned();
+        if (signed > 0) {
+            LOG.infof("Signed %d version(s) published before signing existed, with key %s", signed, keyId);
+        }
+    }
+
+    /** Signs the versions without a signature; safe when several instances start at once. */
+    @Transactional
+    public int signUnsigned() {
+        int signed = 0;
+        for (SignatureRepository.Unsigned version : signatures.unsigned()) {
+            if (sign(version.number(), version.effectiveAt(), version.hash())) {
+                signed++;
+            }
+        }
+        return signed;
+    }
+
+    private boolean sign(int number, Instant effectiveAt, String hash) {
+        Ed25519.Keys key = keys.current();
+        String value = Ed25519.sign(key.privateKey(), SignedMessage.of(number, effectiveAt, hash));
+        cache.remove(number);
+        return signatures.insertIfAbsent(number, key.keyId(), value, Instant.now(clock));
+    }
+
+    /** A version's signature, if it has one yet. */
+    public Optional<VersionSignature> of(int number) {
+        VersionSignature cached = cache.get(number);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<VersionSignature> stored = read(number);
+        stored.ifPresent(signature -> cache.put(number, signature));
+        return stored;
+    }
+
+    private Optional<VersionSignature> read(int number) {
+        return QuarkusTransaction.joiningExisting().call(() -> signatures.findByIdOptional(number).map(StoredSignature::view));
+    }
+
+    @Override
+    public void clear() {
+        cache.clear();
+    }
+}
