@@ -32,6 +32,7 @@ public class SigningKeys {
     /** Decoded keys by id: keys never change, so a cached decoding never goes stale. */
     private final Map<String, Ed25519.Keys> privateKeys = new ConcurrentHashMap<>();
     private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
+    private volatile boolean configuredRecorded;
 
     public SigningKeys(SigningKeyRepository keys, AuditLog audit, Clock clock, SigningConfig config) {
         this.keys = keys;
@@ -59,6 +60,11 @@ public class SigningKeys {
     @Transactional(Transactional.TxType.MANDATORY)
     public Ed25519.Keys current() {
         if (configured.isPresent()) {
+            if (!configuredRecorded) {
+                // Before register() ran at start (sample data publishes first): the signature's key must exist.
+                keys.insertIfAbsent(configured.get().keyId(), configured.get().x(), null, SigningKey.Source.CONFIGURED,
+                        now());
+            }
             return configured.get();
         }
         Optional<SigningKey> active = keys.activeGenerated();
@@ -79,6 +85,7 @@ public class SigningKeys {
             Instant now = now();
             keys.insertIfAbsent(key.keyId(), key.x(), null, SigningKey.Source.CONFIGURED, now);
             keys.retireAllExcept(key.keyId(), now);
+            configuredRecorded = true;
             return key.keyId();
         }
         return current().keyId();

@@ -41,8 +41,8 @@ public class VersionSigner implements ResettableCache {
         sign(event.version().number, event.version().effectiveAt, event.version().hash);
     }
 
-    /** After the sample data (priority 20): records the signing key and signs what is still unsigned. */
-    void onStart(@Observes @Priority(30) StartupEvent event) {
+    /** Records the signing key, then signs what is still unsigned (a database from before signing). */
+    void onStart(@Observes @Priority(15) StartupEvent event) {
         String keyId = keys.register();
         int signed = signUnsigned();
         if (signed > 0) {
