@@ -12,7 +12,8 @@ public final class MailViews {
     }
 
     /** An ANNOUNCEMENT, REMINDER or EFFECTIVE notice about one version. */
-    public record NoticeMail(NoticeKind kind, String listName, int version, String summary, String effectiveDate,
+    public record NoticeMail(NoticeKind kind, String listName, int version, String hash, String signatureKeyId,
+                             String summary, String effectiveDate,
                              String deadlineDate, String publishedDate, String emergencyReason, List<ChangeLines.ChangeLine> changes,
                              int otherChanges, boolean objectable, String diffUrl, String objectionUrl,
                              String unsubscribeUrl, String manageUrl) {

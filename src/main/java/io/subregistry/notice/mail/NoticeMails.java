@@ -14,6 +14,8 @@ import io.subregistry.notice.mail.MailViews.ConfirmationMail;
 import io.subregistry.notice.mail.MailViews.NoticeMail;
 import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
+import io.subregistry.signing.VersionSignature;
+import io.subregistry.signing.VersionSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -32,13 +34,16 @@ import java.util.Map;
 public class NoticeMails {
 
     static final String LIST_NAME = "Sub-processor changes";
+    public static final String VERSION_HEADER = "X-Subprocessor-List-Version";
 
     private final NoticeConfig config;
     private final ZoneId zone;
     private final String baseUrl;
+    private final VersionSigner signatures;
 
-    public NoticeMails(NoticeConfig config, RegistryConfig registry) {
+    public NoticeMails(NoticeConfig config, RegistryConfig registry, VersionSigner signatures) {
         this.config = config;
+        this.signatures = signatures;
         this.zone = registry.zone();
         this.baseUrl = registry.publicBaseUrl().replaceAll("/+$", "");
     }
@@ -58,7 +63,10 @@ public class NoticeMails {
     public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links) {
         List<Change> relevant = brief.changes().stream().filter(change -> concerns(subscriber, change)).toList();
         boolean objectable = relevant.stream().anyMatch(change -> change.type() == ChangeType.ADDED);
-        NoticeMail view = new NoticeMail(notice.kind(), LIST_NAME, brief.header().number(), brief.header().summary(),
+        // The mail witnesses the version: its number, hash and signing key (see README, "Notices witness the history").
+        String keyId = signatures.of(brief.header().number()).map(VersionSignature::keyId).orElse(null);
+        NoticeMail view = new NoticeMail(notice.kind(), LIST_NAME, brief.header().number(), brief.header().hash(), keyId,
+                brief.header().summary(),
                 readable(brief.header().effectiveAt()), readable(brief.header().effectiveAt()),
                 readable(brief.header().publishedAt()), brief.header().emergencyReason(),
                 ChangeLines.of(relevant, brief.sectionTitles()),
@@ -67,7 +75,9 @@ public class NoticeMails {
                         + "&to=" + brief.header().number()),
                 url("/objection/" + links.objectionToken()), url("/unsubscribe/" + links.manageToken()),
                 url("/subscription/" + links.manageToken()));
-        return compose(notice, subject(notice.kind(), brief, relevant), MailTemplates.notice(view), links.manageToken());
+        Mail mail = compose(notice, subject(notice.kind(), brief, relevant), MailTemplates.notice(view), links.manageToken());
+        mail.addHeader(VERSION_HEADER, brief.header().number() + "; hash=" + MailHeaders.sanitize(brief.header().hash(), 64));
+        return mail;
     }
 
     private Mail compose(ClaimedNotice notice, String subject, TemplateInstance template, String manageToken) {
