@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import io.subregistry.support.RegistryTest;
+import io.subregistry.support.Signatures;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -30,7 +31,7 @@ class ConfiguredKeyTest extends RegistryTest {
     @Test
     void theConfiguredKeySignsAndIsPublished() {
         assertThat(given().get("/api/v1/versions/2").<String>path("signature.keyId")).isEqualTo(KEY_ID);
-        assertThat(SigningTest.verifies(given().get("/api/v1/versions/2").jsonPath())).isTrue();
+        assertThat(Signatures.verifies(given().get("/api/v1/versions/2").jsonPath())).isTrue();
         assertThat(given().get("/.well-known/subprocessor-keys.json").<String>path("keys.find { it.kid == '" + KEY_ID
                 + "' }.retired")).isNull();
     }

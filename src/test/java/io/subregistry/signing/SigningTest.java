@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static io.subregistry.support.Signatures.verifies;
 import static io.subregistry.support.Staff.asAdmin;
 import static io.subregistry.support.Staff.asAuditor;
 import static io.subregistry.support.Staff.asLegal;
@@ -114,15 +115,5 @@ class SigningTest extends RegistryTest {
 
         assertThat(asAuditor().get("/api/v1/versions/verify").<Boolean>path("valid")).isTrue();
         assertThat(verifies(given().get("/api/v1/versions/1").jsonPath())).isTrue();
-    }
-
-    /** Verifies as an outsider would: the message built from the JSON's own strings, the key from the JWKS. */
-    static boolean verifies(JsonPath version) {
-        String keyId = version.getString("signature.keyId");
-        String x = given().get("/.well-known/subprocessor-keys.json").jsonPath()
-                .getString("keys.find { it.kid == '" + keyId + "' }.x");
-        String message = "subprocessor-list/v1\n" + version.getInt("number") + "\n" + version.getString("effectiveAt")
-                + "\n" + version.getString("hash");
-        return Ed25519.verify(Ed25519.publicKey(x), message, version.getString("signature.value"));
     }
 }

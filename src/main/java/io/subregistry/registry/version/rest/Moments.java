@@ -11,18 +11,18 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Reads a query parameter that is either an ISO date or an ISO instant. */
-final class Moments {
+public final class Moments {
 
     private Moments() {
     }
 
     /** A date means its start, in the registry's zone. */
-    static Instant startOf(String parameter, String value, ZoneId zone) {
+    public static Instant startOf(String parameter, String value, ZoneId zone) {
         return parse(parameter, value, zone, false);
     }
 
     /** A date means its end: "the list in force on 2026-02-02" includes what took effect that day. */
-    static Instant endOf(String parameter, String value, ZoneId zone) {
+    public static Instant endOf(String parameter, String value, ZoneId zone) {
         return parse(parameter, value, zone, true);
     }
 

@@ -1,0 +1,105 @@
+package io.subregistry.listformat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.subregistry.platform.RegistryConfig;
+import io.subregistry.platform.ResettableCache;
+import io.subregistry.registry.version.PublishedList;
+import io.subregistry.registry.version.PublishedListService;
+import io.subregistry.registry.version.VersionHeader;
+import io.subregistry.registry.version.VersionQueries;
+import io.subregistry.signing.VersionSignature;
+import io.subregistry.signing.VersionSigner;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders {@code /.well-known/subprocessors.json} once per version, as the public list is: a
+ * version never changes, nor does its signature, so a read is the list's lookup plus a map lookup.
+ */
+@ApplicationScoped
+public class ListDocumentService implements ResettableCache {
+
+    public static final String PATH = "/.well-known/subprocessors.json";
+    public static final String SCHEMA_PATH = "/schemas/subprocessor-list/v1.json";
+
+    private final PublishedListService lists;
+    private final VersionQueries versions;
+    private final VersionSigner signatures;
+    private final ObjectMapper json;
+    private final ListDocument.Company company;
+    private final String baseUrl;
+    private final Map<Integer, Rendered> rendered = new ConcurrentHashMap<>();
+
+    /** One version's document, ready to send. */
+    public record Rendered(int version, String etag, byte[] body) {
+    }
+
+    public ListDocumentService(PublishedListService lists, VersionQueries versions, VersionSigner signatures,
+                               ObjectMapper json, CompanyConfig company, RegistryConfig config) {
+        this.lists = lists;
+        this.versions = versions;
+        this.signatures = signatures;
+        this.json = json;
+        this.company = new ListDocument.Company(company.name(), company.url().orElse(null));
+        this.baseUrl = config.publicBaseUrl().replaceAll("/+$", "");
+    }
+
+    /** The document of the version in force now; empty when nothing is in force yet. */
+    public Optional<Rendered> current() {
+        return of(lists.current());
+    }
+
+    public Optional<Rendered> inForceAt(Instant moment) {
+        return of(lists.inForceAt(moment));
+    }
+
+    private Optional<Rendered> of(PublishedListService.Rendered list) {
+        if (list.version() == null) {
+            return Optional.empty();
+        }
+        Rendered cached = rendered.get(list.version());
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<VersionSignature> signature = signatures.of(list.version());
+        Rendered fresh = render(versions.require(list.version()), list.list(), signature.orElse(null));
+        if (signature.isPresent()) {
+            rendered.put(fresh.version(), fresh);
+        }
+        return Optional.of(fresh);
+    }
+
+    private Rendered render(VersionHeader header, PublishedList list, VersionSignature signature) {
+        int n = header.number();
+        ListDocument document = new ListDocument(url(SCHEMA_PATH), ListDocument.FORMAT, company, n,
+                header.effectiveAt(), header.publishedAt(), header.hash(), header.previousHash(), signature,
+                list.sections().stream().map(section -> new ListDocument.Section(section.key(), section.title(),
+                        section.description(), section.note(), section.subprocessors().stream()
+                        .map(entry -> new ListDocument.Entry(entry.id(), entry.name(), entry.legalAddress(),
+                                entry.location(), entry.processingActivity(), entry.website(), entry.dataCategories(),
+                                entry.transferMechanism(), entry.dpaUrl(), entry.isNew()))
+                        .toList())).toList(),
+                new ListDocument.Links(url(PATH), url("/"), url("/api/v1/versions/" + n), url("/api/v1/versions"),
+                        n > 1 ? url("/api/v1/diff?from=" + (n - 1) + "&to=" + n) : null, url("/feed.atom"),
+                        url("/api/v1/upcoming"), url(SCHEMA_PATH), url("/.well-known/subprocessor-keys.json")));
+        try {
+            return new Rendered(n, "\"wk-v" + n + "-" + header.hash().substring(0, 16) + "\"", json.writeValueAsBytes(document));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render version " + n, e);
+        }
+    }
+
+    private String url(String path) {
+        return baseUrl + path;
+    }
+
+    @Override
+    public void clear() {
+        rendered.clear();
+    }
+}
