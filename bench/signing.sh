@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Benchmark (signing): what signing adds to a publish, and /.well-known/subprocessors.json under wrk.
+#
+#   bench/signing.sh                                   # machine PostgreSQL (fresh database, dropped after)
+#   PUBLISHES=20 THREADS=2 CONNECTIONS=8 DURATION=15 ROUNDS=3 WARMUP=10 bench/signing.sh
+#   PORT_MIN=27000 PORT_MAX=28999 bench/signing.sh     # ports in a range
+#
+# 1. PUBLISHES versions published through the API, one added entry each (sample data first). The
+#    service times the signing step inside each publish transaction (the active key's lookup,
+#    Ed25519, the signature's insert) as the registry.signing timer; this prints its mean and max
+#    from /q/metrics next to the whole publish as curl saw it. Target: signing adds < 5 ms.
+# 2. wrk on /.well-known/subprocessors.json versus GET /api/v1 (a constant answer of the same
+#    service), with GET /api/v1/subprocessors alongside, alternating rounds after a warm-up.
+#    Target: the document at >= 0.8x the trivial endpoint, as the list is.
+set -euo pipefail
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+require_tools java curl jq psql ss wrk
+
+PUBLISHES="${PUBLISHES:-20}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-8}"
+DURATION="${DURATION:-15}"
+ROUNDS="${ROUNDS:-3}"
+WARMUP="${WARMUP:-10}"
+ensure_jar
+
+echo "== bench/signing.sh (machine PostgreSQL)"
+machine_info
+echo "wrk:     $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)"
+echo "command: PUBLISHES=$PUBLISHES THREADS=$THREADS CONNECTIONS=$CONNECTIONS DURATION=$DURATION ROUNDS=$ROUNDS WARMUP=$WARMUP bench/signing.sh"
+echo
+
+require_postgres
+db="bench_signing_$$"
+create_db "$db"
+mapfile -t db_env < <(external_db_env "$db")
+port=$(free_port)
+base="http://127.0.0.1:$port"
+logfile="$WORK/signing.log"
+start_service "$logfile" "$port" "${db_env[@]}" REGISTRY_ADMIN_PASSWORD="$ADMIN_PASSWORD"
+pid=$SERVICE_PID
+wait_http "$base/q/health/ready" "$pid" || { tail -50 "$logfile"; die "service did not start (log: $logfile)"; }
+echo "service pid $pid on port $port"
+
+# ------------------------------------------------------------------ 1. publishes
+admin="admin:$ADMIN_PASSWORD"
+legal="$LEGAL_USER:$LEGAL_PASSWORD"
+json=(-H 'Content-Type: application/json')
+curl -fsS -o /dev/null -u "$admin" "${json[@]}" "$base/api/v1/admin/users" \
+    -d "{\"username\":\"$LEGAL_USER\",\"password\":\"$LEGAL_PASSWORD\",\"roles\":[\"legal\"]}"
+effective=$(date -u -d '+45 days' +%Y-%m-%d)
+publish_ms=()
+for i in $(seq 1 "$PUBLISHES"); do
+    curl -fsS -o /dev/null -u "$legal" "${json[@]}" "$base/api/v1/draft/subprocessors" -d "{\"section\":\"support\",\
+\"name\":\"Bench processor $i\",\"legalAddress\":\"$i Bench Street, Berlin\",\"location\":\"EU\",\"processingActivity\":\"Benchmarks\"}"
+    reviewed=$(draft_etag "$base" "$legal")
+    t=$(curl -fsS -o /dev/null -w '%{time_total}' -u "$legal" "${json[@]}" -H "If-Match: $reviewed" \
+        "$base/api/v1/draft/publish" -d "{\"effectiveAt\":\"$effective\",\"summary\":\"Bench publish $i\"}")
+    publish_ms+=("$(awk -v s="$t" 'BEGIN { printf "%.2f", s * 1000 }')")
+done
+metrics=$(curl -fsS "$base/q/metrics")
+count=$(awk '/^registry_signing_seconds_count/ {print $2}' <<<"$metrics")
+sum=$(awk '/^registry_signing_seconds_sum/ {print $2}' <<<"$metrics")
+max=$(awk '/^registry_signing_seconds_max/ {print $2}' <<<"$metrics")
+sign_mean=$(awk -v s="$sum" -v c="$count" 'BEGIN { printf "%.3f", s / c * 1000 }')
+sign_max=$(awk -v m="$max" 'BEGIN { printf "%.3f", m * 1000 }')
+read -r pub_med _ pub_min pub_max _ <<<"$(printf '%s\n' "${publish_ms[@]}" | stats)"
+verified=$(curl -fsS -u "$legal" "$base/api/v1/versions/verify" | jq -r '"\(.valid) (\(.versionsChecked) versions)"')
+echo
+echo "publishes: $PUBLISHES (versions 3..$(( PUBLISHES + 2 )) of an 18..$(( PUBLISHES + 17 ))-entry list), chain and signatures valid: $verified"
+printf '  whole publish (curl time_total)   median %8.2f ms   min %8.2f   max %8.2f\n' "$pub_med" "$pub_min" "$pub_max"
+printf '  signing inside it (%s signings)    mean   %8.3f ms   max %8.3f   target < 5 ms: %s\n' "$count" "$sign_mean" \
+    "$sign_max" "$(awk -v x="$sign_mean" 'BEGIN { print (x < 5) ? "MET" : "NOT MET" }')"
+echo "  (the count includes the sample's versions 1 and 2, signed at first start; max is over the last minutes)"
+
+# ------------------------------------------------------------------ 2. wrk
+doc_url="$base/.well-known/subprocessors.json"
+list_url="$base/api/v1/subprocessors"
+index_url="$base/api/v1"
+echo
+echo "/.well-known/subprocessors.json: $(curl -fsS "$doc_url" | wc -c) bytes; /api/v1/subprocessors: $(curl -fsS -H 'Accept: application/json' "$list_url" | wc -c) bytes; /api/v1: $(curl -fsS -H 'Accept: application/json' "$index_url" | wc -c) bytes"
+
+# run_wrk SECONDS URL -> "<requests/s> <avg latency> <p99 latency> <non-2xx count>"
+run_wrk() {
+    local seconds=$1 url=$2 out
+    out=$(timeout $(( seconds + 30 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency \
+        -H 'Accept: application/json' "$url")
+    local rps avg p99 bad
+    rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+    avg=$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    bad=$(awk -F: '/Non-2xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
+    echo "$rps ${avg:-?} ${p99:-?} ${bad:-0}"
+}
+
+echo "warm-up: ${WARMUP}s on each endpoint"
+for url in "$index_url" "$doc_url" "$list_url"; do run_wrk "$WARMUP" "$url" >/dev/null; done
+echo
+printf '%-6s %-34s %12s %10s %10s %8s\n' round endpoint requests/s avg p99 non-2xx
+doc_rps=(); list_rps=(); index_rps=()
+for r in $(seq 1 "$ROUNDS"); do
+    # Rotate the order, so that drifting background load hits every endpoint alike.
+    case $(( r % 3 )) in
+        1) order=(index doc list) ;;
+        2) order=(doc list index) ;;
+        0) order=(list index doc) ;;
+    esac
+    for which in "${order[@]}"; do
+        case $which in
+            doc) url=$doc_url; name=/.well-known/subprocessors.json ;;
+            list) url=$list_url; name=/api/v1/subprocessors ;;
+            index) url=$index_url; name=/api/v1 ;;
+        esac
+        read -r rps avg p99 bad <<<"$(run_wrk "$DURATION" "$url")"
+        [[ "$bad" == 0 ]] || log "$bad non-2xx answers from $name"
+        printf '%-6s %-34s %12s %10s %10s %8s\n' "$r" "$name" "$rps" "$avg" "$p99" "$bad"
+        case $which in
+            doc) doc_rps+=("$rps") ;;
+            list) list_rps+=("$rps") ;;
+            index) index_rps+=("$rps") ;;
+        esac
+    done
+done
+doc_med=$(printf '%s\n' "${doc_rps[@]}" | stats | cut -d' ' -f1)
+list_med=$(printf '%s\n' "${list_rps[@]}" | stats | cut -d' ' -f1)
+index_med=$(printf '%s\n' "${index_rps[@]}" | stats | cut -d' ' -f1)
+echo
+echo "summary (wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $ROUNDS rounds, medians):"
+printf '  GET /.well-known/subprocessors.json  %10.0f req/s\n' "$doc_med"
+printf '  GET /api/v1/subprocessors            %10.0f req/s\n' "$list_med"
+printf '  GET /api/v1                          %10.0f req/s\n' "$index_med"
+r=$(ratio "$doc_med" "$index_med")
+printf '  ratio document/index                 %10s   target >= 0.8: %s\n' "$r" \
+    "$(awk -v x="$r" 'BEGIN { print (x >= 0.8) ? "MET" : "NOT MET" }')"
+printf '  ratio list/index                     %10s\n' "$(ratio "$list_med" "$index_med")"
+
+stop_service "$pid"
+echo "service stopped (SIGTERM) in ${STOP_MS} ms"
