@@ -15,13 +15,25 @@ public class SignatureRepository implements PanacheRepositoryBase<StoredSignatur
     public record Unsigned(int number, Instant effectiveAt, String hash) {
     }
 
-    /** false when the version was signed already (by another instance starting at the same time). */
-    public boolean insertIfAbsent(int number, String keyId, String value, Instant now) {
+    /**
+     * Inserts a signature unless the version is signed already (by another instance starting at the
+     * same time) or, with {@code keyMustBeActive}, the key has been retired since it was read.
+     * false when nothing was inserted.
+     */
+    public boolean insertIfAbsent(int number, String keyId, String value, Instant now, boolean keyMustBeActive) {
         return getEntityManager().createNativeQuery("""
                         insert into version_signature (version_number, key_id, value, signed_at)
-                        values (?1, ?2, ?3, ?4) on conflict (version_number) do nothing""")
+                        select ?1, ?2, ?3, ?4
+                         where not ?5 or exists (select 1 from signing_key where id = ?2 and retired_at is null)
+                        on conflict (version_number) do nothing""")
                 .setParameter(1, number).setParameter(2, keyId).setParameter(3, value).setParameter(4, now)
+                .setParameter(5, keyMustBeActive)
                 .executeUpdate() == 1;
+    }
+
+    public boolean isSigned(int number) {
+        return getEntityManager().createNativeQuery("select count(*) from version_signature where version_number = ?1")
+                .setParameter(1, number).getSingleResult() instanceof Number count && count.longValue() > 0;
     }
 
     /** Versions published before signing existed, oldest first. */

@@ -33,6 +33,7 @@ public class SigningKeys {
     private final Map<String, Ed25519.Keys> privateKeys = new ConcurrentHashMap<>();
     private final Map<String, PublicKey> publicKeys = new ConcurrentHashMap<>();
     private volatile boolean configuredRecorded;
+    private volatile Ed25519.Keys active;
 
     public SigningKeys(SigningKeyRepository keys, AuditLog audit, Clock clock, SigningConfig config) {
         this.keys = keys;
@@ -55,7 +56,9 @@ public class SigningKeys {
 
     /**
      * The key that signs now, in the caller's transaction: the configured one, or the active
-     * generated one, generated first if there is none yet.
+     * generated one (generated first if there is none yet). The generated one is remembered; a
+     * signature's insert checks that it is still active (another instance may have rotated it),
+     * and the signer calls {@link #forgetActive()} when it is not.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Ed25519.Keys current() {
@@ -67,13 +70,24 @@ public class SigningKeys {
             }
             return configured.get();
         }
-        Optional<SigningKey> active = keys.activeGenerated();
-        if (active.isEmpty()) {
-            keys.lockForKeyChange();
-            active = keys.activeGenerated();
+        Ed25519.Keys remembered = active;
+        if (remembered != null) {
+            return remembered;
         }
-        SigningKey key = active.orElseGet(this::generate);
-        return privateKeys.computeIfAbsent(key.id, id -> Ed25519.fromPkcs8(key.privateKey));
+        Optional<SigningKey> stored = keys.activeGenerated();
+        if (stored.isEmpty()) {
+            keys.lockForKeyChange();
+            stored = keys.activeGenerated();
+        }
+        SigningKey key = stored.orElseGet(this::generate);
+        Ed25519.Keys decoded = privateKeys.computeIfAbsent(key.id, id -> Ed25519.fromPkcs8(key.privateKey));
+        active = decoded;
+        return decoded;
+    }
+
+    /** The remembered key was retired (by another instance): read the active one again next time. */
+    public void forgetActive() {
+        active = null;
     }
 
     /** Makes sure the key that signs is recorded (and published), whichever it is. */
@@ -105,6 +119,7 @@ public class SigningKeys {
         previous.ifPresent(key -> key.retiredAt = now);
         keys.flush();
         SigningKey next = generate();
+        active = null;
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("keyId", next.id);
         previous.ifPresent(key -> details.put("retiredKeyId", key.id));

@@ -82,6 +82,21 @@ class SigningTest extends RegistryTest {
     }
 
     @Test
+    void aKeyRetiredByAnotherInstanceNeverSignsAgain() {
+        String before = given().get("/api/v1/versions/2").path("signature.keyId");
+        // what a rotation on another instance leaves in the database: this instance still remembers the old key
+        database.execute("update signing_key set retired_at = now() where retired_at is null");
+
+        Api.addToDraft(Entries.named("Postmark"));
+        int number = Api.publishWithNotice("Adds Postmark");
+
+        JsonPath latest = given().get("/api/v1/versions/" + number).jsonPath();
+        assertThat(latest.getString("signature.keyId")).isNotEqualTo(before);
+        assertThat(verifies(latest)).isTrue();
+        assertThat(database.count("select count(*) from signing_key where retired_at is null")).isEqualTo(1);
+    }
+
+    @Test
     void aTamperedSignatureMakesTheChainInvalid() {
         assertThat(asAuditor().get("/api/v1/versions/verify").<Boolean>path("valid")).isTrue();
         assertThatThrownBy(() -> database.execute("update version_signature set value = reverse(value)"))
