@@ -38,8 +38,8 @@ public class SchemaResource {
             + " upcoming (GET /api/v1/upcoming), webhook-event (every webhook payload)")
     public Response schema(@PathParam("name") String name) {
         if (!NAMES.contains(name)) {
-            throw new ResourceNotFoundException("there is no schema " + name.substring(0, Math.min(name.length(), 40))
-                    + "; there are " + String.join(", ", NAMES.stream().sorted().toList()));
+            throw new ResourceNotFoundException("there is no such schema; there are "
+                    + String.join(", ", NAMES.stream().sorted().map(known -> "/schemas/" + known + "/v1.json").toList()));
         }
         return Response.ok(files.computeIfAbsent(name, SchemaResource::read), SCHEMA_JSON)
                 .header("Cache-Control", "public, max-age=3600").build();
