@@ -8,7 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * The site's pages answer in HTML even when a request is refused before a page could handle it
  * (a malformed parameter, an unreadable form): the problem+json the API would get becomes an
- * error page with the same status and detail. The API, the feed and /q keep problem+json.
+ * error page with the same status and detail. The API, the feed, the machine-readable documents
+ * (/.well-known, /schemas) and /q keep problem+json.
  */
 public class HtmlErrorPages {
 
@@ -24,7 +25,8 @@ public class HtmlErrorPages {
     }
 
     private static boolean isPage(String path) {
-        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/q/") || path.equals("/feed.atom"));
+        return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/q/") || path.equals("/feed.atom")
+                || path.startsWith("/.well-known/") || path.startsWith("/schemas/"));
     }
 
     private static String sentence(String detail) {

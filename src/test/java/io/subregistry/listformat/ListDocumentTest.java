@@ -173,7 +173,9 @@ class ListDocumentTest extends RegistryTest {
 
     @Test
     void anUnknownSchemaIsNotFoundAndThePublicPageLinksTheFormat() {
-        given().get("/schemas/nothing/v1.json").then().statusCode(404);
+        Response unknown = given().get("/schemas/nothing/v1.json");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(given().get("/").asString()).contains("href=\"/.well-known/subprocessors.json\"")
                 .contains("Machine-readable: JSON");
     }
