@@ -3,7 +3,7 @@ package io.subregistry.listformat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.subregistry.signing.VersionSignature;
+import io.subregistry.registry.version.VersionSignature;
 
 import java.time.Instant;
 import java.util.List;

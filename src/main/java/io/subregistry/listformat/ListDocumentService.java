@@ -3,44 +3,48 @@ package io.subregistry.listformat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.subregistry.platform.RegistryConfig;
-import io.subregistry.platform.ResettableCache;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.subregistry.platform.CachedValues;
 import io.subregistry.registry.version.PublishedList;
 import io.subregistry.registry.version.PublishedListService;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
-import io.subregistry.signing.VersionSignature;
-import io.subregistry.signing.VersionSigner;
+import io.subregistry.registry.version.VersionSignature;
+import io.subregistry.registry.version.VersionSignatures;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Renders {@code /.well-known/subprocessors.json} once per version, as the public list is: a
  * version never changes, nor does its signature, so a read is the list's lookup plus a map lookup.
  */
 @ApplicationScoped
-public class ListDocumentService implements ResettableCache {
+public class ListDocumentService {
+
+    static final String CACHE = "list-documents";
 
     public static final String PATH = "/.well-known/subprocessors.json";
     public static final String SCHEMA_PATH = "/schemas/subprocessor-list/v1.json";
 
     private final PublishedListService lists;
     private final VersionQueries versions;
-    private final VersionSigner signatures;
+    private final VersionSignatures signatures;
     private final ObjectMapper json;
     private final ListDocument.Company company;
     private final String baseUrl;
-    private final Map<Integer, Rendered> rendered = new ConcurrentHashMap<>();
+    private final Cache rendered;
 
     /** One version's document, ready to send. */
     public record Rendered(int version, String etag, byte[] body) {
     }
 
-    public ListDocumentService(PublishedListService lists, VersionQueries versions, VersionSigner signatures,
-                               ObjectMapper json, CompanyConfig company, RegistryConfig config) {
+    public ListDocumentService(PublishedListService lists, VersionQueries versions, VersionSignatures signatures,
+                               ObjectMapper json, CompanyConfig company, RegistryConfig config,
+                               @CacheName(CACHE) Cache rendered) {
+        this.rendered = rendered;
         this.lists = lists;
         this.versions = versions;
         this.signatures = signatures;
@@ -62,16 +66,9 @@ public class ListDocumentService implements ResettableCache {
         if (list.version() == null) {
             return Optional.empty();
         }
-        Rendered cached = rendered.get(list.version());
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<VersionSignature> signature = signatures.of(list.version());
-        Rendered fresh = render(versions.require(list.version()), list.list(), signature.orElse(null));
-        if (signature.isPresent()) {
-            rendered.put(fresh.version(), fresh);
-        }
-        return Optional.of(fresh);
+        PublishedList published = list.list();
+        return Optional.of(CachedValues.get(rendered, list.version(), number -> render(versions.require(number), published,
+                signatures.of(number).orElse(null))));
     }
 
     private Rendered render(VersionHeader header, PublishedList list, VersionSignature signature) {
@@ -98,8 +95,4 @@ public class ListDocumentService implements ResettableCache {
         return baseUrl + path;
     }
 
-    @Override
-    public void clear() {
-        rendered.clear();
-    }
 }

@@ -1,5 +1,6 @@
 package io.subregistry.signing;
 
+import io.subregistry.registry.version.VersionSignature;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -4,8 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.subregistry.platform.ResettableCache;
 import io.subregistry.registry.version.VersionPublished;
+import io.subregistry.registry.version.VersionSignature;
+import io.subregistry.registry.version.VersionSignatures;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,16 +18,17 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Signs every version: in its publishing transaction (so no version is published unsigned), and
  * at start those published before signing existed. Signatures never change, so reads are cached.
  */
 @ApplicationScoped
-public class VersionSigner implements ResettableCache {
+public class VersionSigner implements VersionSignatures {
+
+    static final String CACHE = "version-signatures";
 
     private static final Logger LOG = Logger.getLogger(VersionSigner.class);
 
@@ -31,10 +36,12 @@ public class VersionSigner implements ResettableCache {
     private final SignatureRepository signatures;
     private final Clock clock;
     private final Timer signing;
-    private final Map<Integer, VersionSignature> cache = new ConcurrentHashMap<>();
+    private final CaffeineCache cache;
 
-    public VersionSigner(SigningKeys keys, SignatureRepository signatures, Clock clock, MeterRegistry metrics) {
+    public VersionSigner(SigningKeys keys, SignatureRepository signatures, Clock clock, MeterRegistry metrics,
+                         @CacheName(CACHE) Cache cache) {
         this.keys = keys;
+        this.cache = cache.as(CaffeineCache.class);
         this.signatures = signatures;
         this.clock = clock;
         // What signing adds to a publish (key lookup, Ed25519, the insert): bench/signing.sh reads it.
@@ -47,7 +54,7 @@ public class VersionSigner implements ResettableCache {
         // What the publish wrote so far goes to the database now rather than at commit, so that
         // the timer measures what signing adds, not the publish's own pending inserts.
         signatures.flush();
-        sign(event.version().number, event.version().effectiveAt, event.version().hash);
+        sign(event.version().number(), event.version().effectiveAt(), event.version().hash());
     }
 
     /** Records the signing key, then signs what is still unsigned (a database from before signing). */
@@ -81,7 +88,6 @@ public class VersionSigner implements ResettableCache {
             Ed25519.Keys key = keys.current();
             String value = Ed25519.sign(key.privateKey(), message);
             if (signatures.insertIfAbsent(number, key.keyId(), value, Instant.now(clock), !keys.isConfigured())) {
-                cache.remove(number);
                 return true;
             }
             if (signatures.isSigned(number)) {
@@ -95,23 +101,16 @@ public class VersionSigner implements ResettableCache {
         }
     }
 
-    /** A version's signature, if it has one yet. */
-    public Optional<VersionSignature> of(int number) {
-        VersionSignature cached = cache.get(number);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<VersionSignature> stored = read(number);
-        stored.ifPresent(signature -> cache.put(number, signature));
-        return stored;
-    }
-
-    private Optional<VersionSignature> read(int number) {
-        return QuarkusTransaction.joiningExisting().call(() -> signatures.findByIdOptional(number).map(StoredSignature::view));
-    }
-
+    /** A version's signature, if it has one yet; only signatures are cached (they never change), not their absence. */
     @Override
-    public void clear() {
-        cache.clear();
+    public Optional<VersionSignature> of(int number) {
+        CompletableFuture<Object> cached = cache.getIfPresent(number);
+        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
+            return Optional.of((VersionSignature) cached.join());
+        }
+        Optional<VersionSignature> stored = QuarkusTransaction.joiningExisting()
+                .call(() -> signatures.findByIdOptional(number).map(StoredSignature::view));
+        stored.ifPresent(signature -> cache.put(number, CompletableFuture.completedFuture(signature)));
+        return stored;
     }
 }

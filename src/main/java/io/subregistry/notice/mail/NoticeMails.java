@@ -14,8 +14,8 @@ import io.subregistry.notice.mail.MailViews.ConfirmationMail;
 import io.subregistry.notice.mail.MailViews.NoticeMail;
 import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
-import io.subregistry.signing.VersionSignature;
-import io.subregistry.signing.VersionSigner;
+import io.subregistry.registry.version.VersionSignature;
+import io.subregistry.registry.version.VersionSignatures;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -39,9 +39,9 @@ public class NoticeMails {
     private final NoticeConfig config;
     private final ZoneId zone;
     private final String baseUrl;
-    private final VersionSigner signatures;
+    private final VersionSignatures signatures;
 
-    public NoticeMails(NoticeConfig config, RegistryConfig registry, VersionSigner signatures) {
+    public NoticeMails(NoticeConfig config, RegistryConfig registry, VersionSignatures signatures) {
         this.config = config;
         this.signatures = signatures;
         this.zone = registry.zone();

@@ -1,7 +1,7 @@
 package io.subregistry.registry.version.rest;
 
 import io.subregistry.registry.version.VersionQueries;
-import io.subregistry.signing.VersionSigner;
+import io.subregistry.registry.version.VersionSignatures;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,9 +20,9 @@ import java.util.List;
 public class UpcomingResource {
 
     private final VersionQueries versions;
-    private final VersionSigner signatures;
+    private final VersionSignatures signatures;
 
-    public UpcomingResource(VersionQueries versions, VersionSigner signatures) {
+    public UpcomingResource(VersionQueries versions, VersionSignatures signatures) {
         this.versions = versions;
         this.signatures = signatures;
     }

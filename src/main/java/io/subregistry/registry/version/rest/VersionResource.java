@@ -7,7 +7,7 @@ import io.subregistry.registry.version.ChainVerifier;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.security.Roles;
-import io.subregistry.signing.VersionSigner;
+import io.subregistry.registry.version.VersionSignatures;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -36,10 +36,10 @@ public class VersionResource {
     private final VersionQueries versions;
     private final ChainVerifier verifier;
     private final PublishedListService lists;
-    private final VersionSigner signatures;
+    private final VersionSignatures signatures;
 
     public VersionResource(VersionQueries versions, ChainVerifier verifier, PublishedListService lists,
-                           VersionSigner signatures) {
+                           VersionSignatures signatures) {
         this.versions = versions;
         this.verifier = verifier;
         this.lists = lists;

@@ -5,7 +5,7 @@ import io.subregistry.diff.ChangeType;
 import io.subregistry.registry.Snapshot;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionStatus;
-import io.subregistry.signing.VersionSignature;
+import io.subregistry.registry.version.VersionSignature;
 
 import java.time.Instant;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionStatus;
-import io.subregistry.signing.VersionSignature;
+import io.subregistry.registry.version.VersionSignature;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.subregistry.signing;
+package io.subregistry.registry.version;
 
 /** A version's signature as the API shows it: which key, which algorithm, the base64url value. */
 public record VersionSignature(String keyId, String algorithm, String value) {
