@@ -62,6 +62,21 @@ require_tools() {
     (( ${#missing[@]} == 0 )) || die "missing tools: ${missing[*]}"
 }
 
+# ------------------------------------------------------------------ load
+
+# run_wrk SECONDS URL (wrk with $THREADS threads, $CONNECTIONS connections, JSON) -> "<requests/s> <avg latency> <p99 latency> <non-2xx count>"
+run_wrk() {
+    local seconds=$1 url=$2 out
+    out=$(timeout $(( seconds + 30 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency \
+        -H 'Accept: application/json' "$url")
+    local rps avg p99 bad
+    rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
+    avg=$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    bad=$(awk -F: '/Non-2xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
+    echo "$rps ${avg:-?} ${p99:-?} ${bad:-0}"
+}
+
 # ------------------------------------------------------------------ build
 
 ensure_jar() {

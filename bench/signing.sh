@@ -88,19 +88,6 @@ index_url="$base/api/v1"
 echo
 echo "/.well-known/subprocessors.json: $(curl -fsS "$doc_url" | wc -c) bytes; /api/v1/subprocessors: $(curl -fsS -H 'Accept: application/json' "$list_url" | wc -c) bytes; /api/v1: $(curl -fsS -H 'Accept: application/json' "$index_url" | wc -c) bytes"
 
-# run_wrk SECONDS URL -> "<requests/s> <avg latency> <p99 latency> <non-2xx count>"
-run_wrk() {
-    local seconds=$1 url=$2 out
-    out=$(timeout $(( seconds + 30 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency \
-        -H 'Accept: application/json' "$url")
-    local rps avg p99 bad
-    rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
-    avg=$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")
-    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-    bad=$(awk -F: '/Non-2xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
-    echo "$rps ${avg:-?} ${p99:-?} ${bad:-0}"
-}
-
 echo "warm-up: ${WARMUP}s on each endpoint"
 for url in "$index_url" "$doc_url" "$list_url"; do run_wrk "$WARMUP" "$url" >/dev/null; done
 echo
