@@ -57,4 +57,8 @@ public class Notice {
 
     @Column(name = "token_hash")
     public String tokenHash;
+
+    /** The invitation an INVITE mail carries; null for every other kind. */
+    @Column(name = "invite_id")
+    public UUID inviteId;
 }

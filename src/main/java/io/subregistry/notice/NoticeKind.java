@@ -9,5 +9,23 @@ public enum NoticeKind {
     /** Some days before the objection deadline, to those who have not objected. */
     REMINDER,
     /** On the day the version takes effect (optional). */
-    EFFECTIVE
+    EFFECTIVE,
+    /** Right after confirming: what to expect, and the link to manage the subscription. */
+    WELCOME,
+    /** The receipt of an objection: what was objected to, and the link to see its status. */
+    OBJECTION_RECEIVED,
+    /** Legal staff resolved an objection: the outcome and their note. */
+    OBJECTION_RESOLVED,
+    /** A staff account's invitation to set its password (no subscriber). */
+    INVITE;
+
+    /** Whether the mail is about one version (and carries its objection link). */
+    public boolean aboutVersion() {
+        return this != CONFIRMATION && this != WELCOME && this != INVITE;
+    }
+
+    /** Whether the mail carries the link to object (announcements, reminders, effective notices). */
+    public boolean carriesObjectionLink() {
+        return this == ANNOUNCEMENT || this == REMINDER || this == EFFECTIVE;
+    }
 }

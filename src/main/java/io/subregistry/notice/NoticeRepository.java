@@ -122,6 +122,52 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
         });
     }
 
+    /** The welcome mail of a subscriber who just confirmed. */
+    public void queueWelcome(UUID subscriber, String recipient, Instant now) {
+        update(INSERT + " values (gen_random_uuid(), ?, null, 'WELCOME', 'QUEUED', ?, ?, ?)", statement -> {
+            statement.setObject(1, subscriber);
+            statement.setString(2, recipient);
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setTimestamp(4, Timestamp.from(now));
+        });
+    }
+
+    /** The receipt or the resolution of a subscriber's objection to a version (one of each at most). */
+    public void queueObjectionMail(NoticeKind kind, UUID subscriber, int version, String recipient, Instant now) {
+        if (kind != NoticeKind.OBJECTION_RECEIVED && kind != NoticeKind.OBJECTION_RESOLVED) {
+            throw new IllegalArgumentException(kind + " is not about an objection");
+        }
+        update(INSERT + " values (gen_random_uuid(), ?, ?, ?, 'QUEUED', ?, ?, ?) on conflict do nothing", statement -> {
+            statement.setObject(1, subscriber);
+            statement.setInt(2, version);
+            statement.setString(3, kind.name());
+            statement.setString(4, recipient);
+            statement.setTimestamp(5, Timestamp.from(now));
+            statement.setTimestamp(6, Timestamp.from(now));
+        });
+    }
+
+    /** A staff invitation's mail. */
+    public void queueInvite(UUID invite, String recipient, Instant now) {
+        update("""
+                insert into notice (id, subscriber_id, version_number, kind, status, recipient, queued_at, next_attempt_at, invite_id)
+                values (gen_random_uuid(), null, null, 'INVITE', 'QUEUED', ?, ?, ?, ?)""", statement -> {
+            statement.setString(1, recipient);
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setObject(4, invite);
+        });
+    }
+
+    /** How many confirmed subscribers follow at least one of these sections (those who follow every section included). */
+    public long subscribersFollowing(List<String> sections) {
+        return sql.list("count subscribers", """
+                select count(*) from subscriber s
+                 where s.status = 'CONFIRMED' and (s.sections is null or s.sections && ?::text[])""",
+                statement -> statement.setArray(1, statement.getConnection().createArrayOf("text", sections.toArray())),
+                row -> row.getLong(1)).get(0);
+    }
+
     /**
      * Takes up to {@code limit} notices that are due, or whose lease expired (their instance
      * died), and leases them to {@code owner}. Rows another instance is claiming are skipped,
@@ -140,7 +186,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
                    set status = 'SENDING', lease_owner = ?, lease_expires_at = ?, attempts = n.attempts + 1
                   from due
                  where n.id = due.id
-                returning n.id, n.subscriber_id, n.version_number, n.kind, n.recipient, n.attempts""", claim -> {
+                returning n.id, n.subscriber_id, n.version_number, n.kind, n.recipient, n.attempts, n.invite_id""", claim -> {
             claim.setTimestamp(1, Timestamp.from(now));
             claim.setTimestamp(2, Timestamp.from(now));
             claim.setInt(3, limit);
@@ -148,7 +194,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
             claim.setTimestamp(5, Timestamp.from(leaseUntil));
         }, row -> new ClaimedNotice(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
                 row.getObject(3, Integer.class), NoticeKind.valueOf(row.getString(4)), row.getString(5),
-                row.getInt(6), leaseUntil));
+                row.getInt(6), leaseUntil, row.getObject(7, UUID.class)));
     }
 
     public void storeTokenHashes(List<UUID> ids, List<String> hashes) {

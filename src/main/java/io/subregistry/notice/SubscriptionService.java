@@ -3,6 +3,7 @@ package io.subregistry.notice;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.notice.TokenService.Purpose;
+import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.error.GoneException;
 import io.subregistry.platform.error.RegistryException.Violation;
 import io.subregistry.platform.error.ResourceNotFoundException;
@@ -91,17 +92,20 @@ public class SubscriptionService {
         }
     }
 
-    /** Confirms by the token of the confirmation mail; the link works once, until it expires. */
+    /**
+     * Checks a confirmation link without using it (a GET shows the problem before the click):
+     * the subscriber it would confirm, or the refusal {@link #confirm} would give.
+     */
+    @Transactional
+    public SubscriptionView checkConfirmation(String token) {
+        return SubscriptionView.of(confirmable(token, Instant.now(clock)));
+    }
+
+    /** Confirms by the token of the confirmation mail; the link works once, until it expires. Sends the welcome mail. */
     @Transactional
     public SubscriptionView confirm(String token) {
-        Subscriber subscriber = subscribers.findByConfirmToken(TokenService.hash(TokenService.requireWellFormed(token)))
-                .orElseThrow(() -> new ResourceNotFoundException(
-                        "this confirmation link is not valid or was already used"));
         Instant now = Instant.now(clock);
-        if (subscriber.confirmExpiresAt != null && !subscriber.confirmExpiresAt.isAfter(now)) {
-            throw new GoneException("this confirmation link expired on " + subscriber.confirmExpiresAt
-                    + "; subscribe again to get a new one");
-        }
+        Subscriber subscriber = confirmable(token, now);
         subscriber.status = Subscriber.Status.CONFIRMED;
         subscriber.confirmedAt = now;
         subscriber.unsubscribedAt = null;
@@ -109,8 +113,20 @@ public class SubscriptionService {
         subscriber.confirmTokenHash = null;
         subscriber.confirmExpiresAt = null;
         subscribers.flush();
+        notices.queueWelcome(subscriber.id, subscriber.email, now);
         notices.queueUpcomingFor(subscriber.id, now);
         return SubscriptionView.of(subscriber);
+    }
+
+    private Subscriber confirmable(String token, Instant now) {
+        Subscriber subscriber = subscribers.findByConfirmToken(TokenService.hash(TokenService.requireWellFormed(token)))
+                .orElseThrow(() -> new ResourceNotFoundException(
+                        "this confirmation link is not valid or was already used"));
+        if (subscriber.confirmExpiresAt != null && !subscriber.confirmExpiresAt.isAfter(now)) {
+            throw new GoneException("this confirmation link expired on " + ReadableDates.readable(subscriber.confirmExpiresAt)
+                    + "; subscribe again to get a new one");
+        }
+        return subscriber;
     }
 
     @Transactional

@@ -47,7 +47,7 @@ public class TokenService {
     }
 
     /** What a token is for; part of the MAC so one kind of token never passes for another. */
-    public enum Purpose { CONFIRM, MANAGE, NOTICE }
+    public enum Purpose { CONFIRM, MANAGE, NOTICE, INVITE }
 
     public String token(Purpose purpose, UUID id, UUID nonce) {
         try {

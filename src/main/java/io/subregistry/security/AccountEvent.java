@@ -17,6 +17,8 @@ public record AccountEvent(String actor, Kind kind, String username, Map<String,
         ACCOUNT_ROLES_CHANGED,
         ACCOUNT_LOCKED,
         SIGNED_IN,
-        SIGNED_OUT
+        SIGNED_OUT,
+        ACCOUNT_INVITED,
+        ACCOUNT_INVITE_ACCEPTED
     }
 }

@@ -141,6 +141,22 @@ public class AccountService {
         return AccountView.of(account);
     }
 
+    /** An invited account: it has a random password nobody knows until its owner sets one from the invitation. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    AccountView createWithoutPassword(String username, Set<String> roles, String actor) {
+        return create(new NewAccount(username, PasswordGenerator.generate(), roles), actor);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    void setPasswordFromInvite(String username, String password) {
+        PasswordPolicy.check(password);
+        StaffAccount account = existing(username);
+        account.passwordHash = BcryptUtil.bcryptHash(password, BCRYPT_COST);
+        account.failedLogins = 0;
+        account.lockedUntil = null;
+        verified.forget(account.username);
+    }
+
     @Transactional
     public List<AccountView> list() {
         return accounts.byUsername().stream().map(AccountView::of).toList();

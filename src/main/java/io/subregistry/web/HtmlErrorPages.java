@@ -18,7 +18,7 @@ public class HtmlErrorPages {
         if (!(response.getEntity() instanceof Problem problem) || !isPage(request.getUriInfo().getPath())) {
             return;
         }
-        response.setEntity(Pages.message(Pages.Message.bad(problem.title(), sentence(problem.detail()))
+        response.setEntity(Pages.message(Pages.Message.bad(problem.title(), HtmlText.sentence(problem.detail()))
                 .withLink("/", "Go to the current list of sub-processors")).render(), null, HtmlResponses.HTML);
         response.getHeaders().putSingle("Cache-Control", "no-store");
         response.getHeaders().putSingle("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
@@ -27,13 +27,5 @@ public class HtmlErrorPages {
     private static boolean isPage(String path) {
         return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/q/") || path.equals("/feed.atom")
                 || path.startsWith("/.well-known/") || path.startsWith("/schemas/"));
-    }
-
-    private static String sentence(String detail) {
-        if (detail == null || detail.isEmpty()) {
-            return "The request could not be handled.";
-        }
-        String capital = Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
-        return capital.endsWith(".") ? capital : capital + ".";
     }
 }

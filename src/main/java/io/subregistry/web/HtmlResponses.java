@@ -27,25 +27,28 @@ final class HtmlResponses {
                 .header("Cache-Control", "no-store").build();
     }
 
+    /** Where an error page leads on. */
+    record Link(String url, String text) {
+    }
+
+    static final Link HOME = new Link("/", "Go to the current list of sub-processors");
+
     /** Runs a page action; a refusal becomes an error page telling the reader what happened. */
     static Response attempt(String title, Supplier<Response> action) {
+        return attempt(title, HOME, action);
+    }
+
+    /** The same, with the way on that fits the page (a dead mail link leads back to the subscribe form). */
+    static Response attempt(String title, Link onward, Supplier<Response> action) {
         try {
             return action.get();
         } catch (RegistryException refused) {
-            Response answer = page(HttpStatuses.of(refused), Pages.message(Pages.Message.bad(title, sentence(refused.detail()))
-                    .withLink("/", "Go to the current list of sub-processors")));
+            Response answer = page(HttpStatuses.of(refused), Pages.message(Pages.Message.bad(title, HtmlText.sentence(refused.detail()))
+                    .withLink(onward.url(), onward.text())));
             if (refused instanceof TooManyRequestsException limited) {
                 return Response.fromResponse(answer).header("Retry-After", limited.retryAfterSeconds()).build();
             }
             return answer;
         }
-    }
-
-    private static String sentence(String detail) {
-        if (detail == null || detail.isEmpty()) {
-            return "Something went wrong.";
-        }
-        String capital = Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
-        return capital.endsWith(".") ? capital : capital + ".";
     }
 }

@@ -15,8 +15,7 @@ public final class PageViews {
 
     /** The public list page. */
     public record ListPage(Integer version, LocalDate lastUpdated, List<ListedSection> sections, List<Upcoming> upcoming,
-                           String csrf, String notice, String noticeTone, String email, List<Choice> sectionChoices,
-                           String legalPagesUrl) {
+                           String csrf, SubscribeForm form, List<Choice> sectionChoices, String legalPagesUrl) {
     }
 
     /** A version not yet in force and what it changes. */
@@ -24,7 +23,7 @@ public final class PageViews {
     }
 
     /** A section offered in the subscribe form. */
-    public record Choice(String key, String title) {
+    public record Choice(String key, String title, boolean chosen) {
     }
 
     /** A row of the history page. */

@@ -38,6 +38,8 @@ public final class Pages {
 
     public static native TemplateInstance index(PageViews.ListPage page);
 
+    public static native TemplateInstance api();
+
     public static native TemplateInstance history(List<PageViews.HistoryRow> rows);
 
     public static native TemplateInstance version(PageViews.VersionPage page);
@@ -46,11 +48,12 @@ public final class Pages {
 
     public static native TemplateInstance feed(FeedResource.Feed feed);
 
-    public static native TemplateInstance confirm(String token);
+    public static native TemplateInstance confirm(String token, String email);
 
     public static native TemplateInstance unsubscribe(String token, String email);
 
     public static native TemplateInstance manage(String token, SubscriptionView view, List<SectionChoice> sections, boolean saved);
 
-    public static native TemplateInstance objection(String token, ObjectionForm form, LocalDate effective, LocalDate deadline);
+    public static native TemplateInstance objection(String token, ObjectionForm form, LocalDate effective, LocalDate deadline,
+                                                    SubscriberPages.ObjectionEntry entry, String outcome);
 }

@@ -18,7 +18,6 @@ import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.web.PageViews.ListPage;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -33,6 +32,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -70,29 +70,53 @@ public class PublicPages {
     }
 
     @GET
-    public Response index() {
-        return listPage(200, null, null, null);
+    public Response index(@QueryParam("done") String done) {
+        return "subscribed".equals(done)
+                ? listPage(200, SubscribeForm.thanked())
+                : listPage(200, SubscribeForm.EMPTY);
     }
 
+    /**
+     * Post/redirect/get: a request that went through leads back to the top of the list with the
+     * thank-you there; a refused one shows the filled-in form again, the problems beside their
+     * fields and in a summary at the top of the page.
+     */
     @POST
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@FormParam("email") String email, @FormParam("organisation") String organisation,
                               @FormParam("sections") List<String> sections, @Context HttpServerRequest http) {
         SubscriptionRequest request = new SubscriptionRequest(email, organisation, sections);
-        List<String> problems = validator.validate(request).stream().map(ConstraintViolation::getPropertyPath)
-                .map(Object::toString).distinct().sorted().toList();
-        if (!problems.isEmpty()) {
-            return listPage(422, "Please check: " + String.join(", ", problems) + ".", "bad", email);
+        Map<String, String> errors = new LinkedHashMap<>();
+        validator.validate(request).stream()
+                .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
+                .forEach(violation -> {
+                    String field = violation.getPropertyPath().toString().replaceAll("[\\[.].*", "");
+                    errors.putIfAbsent(field, SubscribeForm.problem(field));
+                });
+        SubscribeForm typed = new SubscribeForm(email, organisation, sections == null ? List.of() : sections, errors, null, null);
+        if (!errors.isEmpty()) {
+            return listPage(422, typed);
         }
         try {
             limiter.check(ClientAddress.of(http));
             subscriptions.subscribe(request);
         } catch (RegistryException refused) {
-            return listPage(refused instanceof TooManyRequestsException ? 429 : 422, refused.detail(), "bad", email);
+            boolean limited = refused instanceof TooManyRequestsException;
+            Response page = listPage(limited ? 429 : 422, typed.refused(limited
+                    ? "Too many subscribe requests from your network just now. Please wait a few minutes and try again."
+                    : HtmlText.sentence(refused.detail())));
+            return limited ? Response.fromResponse(page)
+                    .header("Retry-After", ((TooManyRequestsException) refused).retryAfterSeconds()).build() : page;
         }
-        return listPage(200, "Thank you. If this address can receive mail, a confirmation link is on its way."
-                + " Nothing else is sent until you confirm.", "ok", null);
+        return Response.seeOther(URI.create("/?done=subscribed")).build();
+    }
+
+    /** The header's "API" link: a short page for people, with Swagger behind it. */
+    @GET
+    @Path("about-the-api")
+    public Response aboutTheApi() {
+        return HtmlResponses.page(Pages.api());
     }
 
     @GET
@@ -153,10 +177,10 @@ public class PublicPages {
     /** An expired subscribe form shows the list again, with the form and a fresh token. */
     @ServerExceptionMapper
     public Response expired(ForgedFormException e) {
-        return listPage(403, "The form expired. Please try again.", "bad", null);
+        return listPage(403, SubscribeForm.EMPTY.refused("The form expired. Please try again."));
     }
 
-    private Response listPage(int status, String notice, String tone, String email) {
+    private Response listPage(int status, SubscribeForm form) {
         PublishedListService.Rendered current = lists.current();
         PublishedList list = current.list();
         List<PageViews.Upcoming> upcoming = versions.upcoming().stream().map(header -> new PageViews.Upcoming(
@@ -164,9 +188,10 @@ public class PublicPages {
                 ChangeLines.of(versions.changesOf(header.number()).stream().map(RecordedChange::change).toList(),
                         titles.of(header.number())))).toList();
         List<PageViews.Choice> choices = list == null ? List.of() : list.sections().stream()
-                .map(section -> new PageViews.Choice(section.key(), section.title())).toList();
+                .map(section -> new PageViews.Choice(section.key(), section.title(), form.sections().contains(section.key())))
+                .toList();
         ListPage page = new ListPage(current.version(), list == null ? null : list.lastUpdated(),
-                list == null ? List.of() : list.sections(), upcoming, csrf.value(), notice, tone, email, choices,
+                list == null ? List.of() : list.sections(), upcoming, csrf.value(), form, choices,
                 config.legalPagesUrl().orElse(null));
         return HtmlResponses.page(status, Pages.index(page));
     }

@@ -10,7 +10,6 @@ import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.platform.validation.PlainTextValidator;
 import io.subregistry.registry.version.PublishedListService;
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -23,7 +22,9 @@ import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -38,42 +39,48 @@ import java.util.stream.Collectors;
 @Produces(MediaType.TEXT_HTML)
 public class SubscriberPages {
 
+    /** Where a link that no longer works leads: back to the subscribe form. */
+    private static final HtmlResponses.Link SUBSCRIBE_AGAIN = new HtmlResponses.Link("/#subscribe", "Subscribe again");
+
     private final SubscriptionService subscriptions;
     private final ObjectionService objections;
     private final PublishedListService lists;
-    private final Validator validator;
     private final RegistryConfig config;
 
     public SubscriberPages(SubscriptionService subscriptions, ObjectionService objections, PublishedListService lists,
-                           Validator validator, RegistryConfig config) {
+                           RegistryConfig config) {
         this.subscriptions = subscriptions;
         this.objections = objections;
         this.lists = lists;
-        this.validator = validator;
         this.config = config;
     }
 
+    /** Checks the link before offering the button: a link that cannot work says so at once, with the way back. */
     @GET
     @Path("subscription/confirm/{token}")
     public Response confirmPage(@PathParam("token") String token) {
-        return HtmlResponses.page(Pages.confirm(token));
+        return HtmlResponses.attempt("Confirmation failed", SUBSCRIBE_AGAIN, () -> {
+            SubscriptionView view = subscriptions.checkConfirmation(token);
+            return HtmlResponses.page(Pages.confirm(token, view.email()));
+        });
     }
 
     @POST
     @Path("subscription/confirm/{token}")
     public Response confirm(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Confirmation failed", () -> {
-            subscriptions.confirm(token);
+        return HtmlResponses.attempt("Confirmation failed", SUBSCRIBE_AGAIN, () -> {
+            SubscriptionView view = subscriptions.confirm(token);
             return HtmlResponses.page(Pages.message(Pages.Message.ok("Subscription confirmed",
-                    "You will be told about changes to our sub-processors before they take effect. Every notice has"
-                            + " links to choose sections or unsubscribe.").withLink("/", "See the current list")));
+                    "You will be told about changes to our sub-processors before they take effect. A welcome mail to "
+                            + view.email() + " has the link to choose sections or unsubscribe; so does every notice.")
+                    .withLink("/", "See the current list")));
         });
     }
 
     @GET
     @Path("unsubscribe/{token}")
     public Response unsubscribePage(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Unsubscribe", () ->
+        return HtmlResponses.attempt("Unsubscribe", SUBSCRIBE_AGAIN, () ->
                 HtmlResponses.page(Pages.unsubscribe(token, subscriptions.manage(token).email())));
     }
 
@@ -82,7 +89,7 @@ public class SubscriberPages {
     @Path("unsubscribe/{token}")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     public Response unsubscribe(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Unsubscribe failed", () -> {
+        return HtmlResponses.attempt("Unsubscribe failed", SUBSCRIBE_AGAIN, () -> {
             SubscriptionView view = subscriptions.unsubscribe(token);
             return HtmlResponses.page(Pages.message(Pages.Message.ok("You are unsubscribed",
                     view.email() + " will receive no more notices about our sub-processors.")));
@@ -92,7 +99,7 @@ public class SubscriberPages {
     @GET
     @Path("subscription/{token}")
     public Response managePage(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Your subscription", () -> manage(token, subscriptions.manage(token), false));
+        return HtmlResponses.attempt("Your subscription", SUBSCRIBE_AGAIN, () -> manage(token, subscriptions.manage(token), false));
     }
 
     @POST
@@ -100,7 +107,7 @@ public class SubscriberPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("token") String token, @FormParam("sections") List<String> sections,
                            @FormParam("organisation") String organisation) {
-        return HtmlResponses.attempt("Your subscription", () -> {
+        return HtmlResponses.attempt("Your subscription", SUBSCRIBE_AGAIN, () -> {
             String org = organisation == null || organisation.isBlank() ? null : organisation.strip();
             if (org != null && (org.length() > 200 || !PlainTextValidator.isPlain(org, false))) {
                 throw new InvalidInputException("the organisation must be one line of at most 200 characters");
@@ -112,7 +119,7 @@ public class SubscriberPages {
     @GET
     @Path("objection/{token}")
     public Response objectionPage(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Objection", () -> objectionForm(token));
+        return HtmlResponses.attempt("Objection", SUBSCRIBE_AGAIN, () -> objectionForm(200, token, ObjectionEntry.EMPTY));
     }
 
     @POST
@@ -120,23 +127,55 @@ public class SubscriberPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response object(@PathParam("token") String token, @FormParam("subprocessorIds") List<String> ids,
                            @FormParam("reason") String reason) {
-        return HtmlResponses.attempt("Objection not recorded", () -> {
-            ObjectionRequest request = new ObjectionRequest(parseIds(ids), reason == null ? null : reason.strip());
-            List<String> problems = validator.validate(request).stream()
-                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage()).sorted().toList();
-            if (!problems.isEmpty()) {
-                throw new InvalidInputException("choose at least one sub-processor and give a reason ("
-                        + String.join("; ", problems) + ")");
+        return HtmlResponses.attempt("Objection not recorded", SUBSCRIBE_AGAIN, () -> {
+            String typed = reason == null ? "" : reason.strip();
+            List<String> chosen = ids == null ? List.of() : ids;
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (chosen.isEmpty()) {
+                errors.put("subprocessorIds", "Tick at least one sub-processor you object to.");
             }
+            if (typed.isEmpty()) {
+                errors.put("reason", "Say why you object: legal staff answer your reason.");
+            } else if (typed.length() > 5000) {
+                errors.put("reason", "The reason is longer than 5,000 characters.");
+            } else if (!PlainTextValidator.isPlain(typed, true)) {
+                errors.put("reason", "The reason contains characters that cannot be stored.");
+            }
+            if (!errors.isEmpty()) {
+                // back to the filled-in form, the problems beside their fields and in a summary at the top
+                return objectionForm(422, token, new ObjectionEntry(chosen, typed, errors));
+            }
+            ObjectionRequest request = new ObjectionRequest(parseIds(chosen), typed);
             objections.object(token, request);
             return HtmlResponses.page(Pages.message(Pages.Message.ok("Objection recorded",
-                    "Thank you. Our legal team will review your objection and answer you before the change takes effect.")));
+                    "Thank you. Our legal team will review your objection and answer you before the change takes effect."
+                            + " A receipt is on its way by mail; this link shows your objection and its status.")
+                    .withLink("/objection/" + token, "See your objection")));
         });
     }
 
-    private Response objectionForm(String token) {
+    /** What was typed into the objection form, and what was wrong with it. */
+    public record ObjectionEntry(List<String> chosen, String reason, Map<String, String> errors) {
+        static final ObjectionEntry EMPTY = new ObjectionEntry(List.of(), "", Map.of());
+
+        public boolean isChosen(Object id) {
+            return chosen.contains(String.valueOf(id));
+        }
+
+        public boolean hasError(String field) {
+            return errors.containsKey(field);
+        }
+
+        public String errorOf(String field) {
+            return errors.get(field);
+        }
+    }
+
+    private Response objectionForm(int status, String token, ObjectionEntry entry) {
         ObjectionForm form = objections.form(token);
-        return HtmlResponses.page(Pages.objection(token, form, date(form.effectiveAt()), date(form.deadline())));
+        return HtmlResponses.page(status, Pages.objection(token, form, date(form.effectiveAt()), date(form.deadline()), entry,
+                form.existing() == null || form.existing().outcome() == null ? null
+                        : ObjectionService.outcomeWords(form.existing().outcome())));
     }
 
     private Response manage(String token, SubscriptionView view, boolean saved) {

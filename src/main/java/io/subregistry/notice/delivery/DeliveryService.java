@@ -15,6 +15,8 @@ import io.subregistry.notice.delivery.OutcomeRecorder.Failure;
 import io.subregistry.notice.mail.NoticeMails;
 import io.subregistry.notice.mail.VersionBrief;
 import io.subregistry.notice.objection.ObjectionRepository;
+import io.subregistry.notice.objection.ObjectionService;
+import io.subregistry.security.InviteService;
 import io.subregistry.platform.InstanceIdentity;
 import io.subregistry.registry.Section;
 import io.subregistry.registry.version.RecordedChange;
@@ -58,6 +60,8 @@ public class DeliveryService {
     private final Backoff backoff;
     private final NoticeMetrics metrics;
     private final OutcomeRecorder recorder;
+    private final InviteService invites;
+    private final ObjectionService objectionService;
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Held for a whole round, so that a graceful stop can wait for the round in hand. */
     private final ReentrantLock round = new ReentrantLock();
@@ -65,7 +69,7 @@ public class DeliveryService {
     public DeliveryService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
                            VersionQueries versions, TokenService tokens, NoticeMails mails, SmtpSender sender,
                            NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics,
-                           OutcomeRecorder recorder) {
+                           OutcomeRecorder recorder, InviteService invites, ObjectionService objectionService) {
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;
@@ -79,6 +83,8 @@ public class DeliveryService {
         this.backoff = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), config.maxAttempts());
         this.metrics = metrics;
         this.recorder = recorder;
+        this.invites = invites;
+        this.objectionService = objectionService;
     }
 
     /** What one round did. */
@@ -126,7 +132,7 @@ public class DeliveryService {
         List<UUID> cancelled = new ArrayList<>();
         Map<UUID, String> cancelReasons = new HashMap<>();
         for (ClaimedNotice notice : claimed) {
-            Subscriber subscriber = recipients.get(notice.subscriberId());
+            Subscriber subscriber = notice.subscriberId() == null ? null : recipients.get(notice.subscriberId());
             String reason = whyNotSend(notice, subscriber, objected, now);
             if (reason != null) {
                 cancelled.add(notice.id());
@@ -171,7 +177,7 @@ public class DeliveryService {
 
     private List<ClaimedNotice> claim(Instant now) {
         List<ClaimedNotice> claimed = notices.claim(owner, now, now.plus(config.lease()), config.batchSize());
-        List<ClaimedNotice> withLinks = claimed.stream().filter(notice -> notice.kind() != NoticeKind.CONFIRMATION).toList();
+        List<ClaimedNotice> withLinks = claimed.stream().filter(notice -> notice.kind().carriesObjectionLink()).toList();
         if (!withLinks.isEmpty()) {
             notices.storeTokenHashes(withLinks.stream().map(ClaimedNotice::id).toList(),
                     withLinks.stream().map(notice -> TokenService.hash(objectionToken(notice))).toList());
@@ -180,7 +186,10 @@ public class DeliveryService {
     }
 
     private Map<UUID, Subscriber> subscribersOf(List<ClaimedNotice> claimed) {
-        List<UUID> ids = claimed.stream().map(ClaimedNotice::subscriberId).distinct().toList();
+        List<UUID> ids = claimed.stream().map(ClaimedNotice::subscriberId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
         return subscribers.list("id in ?1", ids).stream()
                 .peek(subscribers.getEntityManager()::detach)
                 .collect(Collectors.toMap(subscriber -> subscriber.id, subscriber -> subscriber));
@@ -201,6 +210,13 @@ public class DeliveryService {
     }
 
     private String whyNotSend(ClaimedNotice notice, Subscriber subscriber, Map<String, UUID> objected, Instant now) {
+        if (notice.kind() == NoticeKind.INVITE) {
+            return invites.mailOf(notice.inviteId()).isPresent() ? null : "the invitation was used or expired";
+        }
+        if (notice.kind() == NoticeKind.OBJECTION_RECEIVED || notice.kind() == NoticeKind.OBJECTION_RESOLVED) {
+            // an answer to the subscriber's own objection: it goes out even after unsubscribing
+            return null;
+        }
         if (notice.kind() == NoticeKind.CONFIRMATION) {
             if (subscriber.status != Subscriber.Status.PENDING || subscriber.confirmNonce == null) {
                 return "no confirmation needed any more";
@@ -220,13 +236,38 @@ public class DeliveryService {
     }
 
     private Mail build(ClaimedNotice notice, Subscriber subscriber, Map<Integer, VersionBrief> briefs) {
+        if (notice.kind() == NoticeKind.INVITE) {
+            InviteService.InviteMail invite = invites.mailOf(notice.inviteId()).orElseThrow();
+            return mails.invite(notice, invite.username(), invite.token(), invite.expiresAt());
+        }
         String manageToken = tokens.token(Purpose.MANAGE, subscriber.id, subscriber.manageNonce);
-        if (notice.kind() == NoticeKind.CONFIRMATION) {
-            return mails.confirmation(notice, subscriber, tokens.token(Purpose.CONFIRM, subscriber.id, subscriber.confirmNonce),
-                    manageToken);
+        switch (notice.kind()) {
+            case CONFIRMATION -> {
+                return mails.confirmation(notice, subscriber, tokens.token(Purpose.CONFIRM, subscriber.id, subscriber.confirmNonce),
+                        manageToken, currentSectionTitles());
+            }
+            case WELCOME -> {
+                return mails.welcome(notice, subscriber, manageToken, currentSectionTitles());
+            }
+            case OBJECTION_RECEIVED, OBJECTION_RESOLVED -> {
+                ObjectionService.MailFacts facts = objectionService.mailFacts(subscriber.id, notice.versionNumber());
+                return mails.objection(notice, manageToken, new NoticeMails.ObjectionFacts(facts.version(), facts.summary(),
+                        facts.effectiveAt(), facts.subprocessors(), facts.reason(), facts.receivedAt(), facts.outcome(),
+                        facts.resolutionNote(), tokens.token(Purpose.NOTICE, facts.noticeId(), facts.noticeId())));
+            }
+            default -> {
+                // a notice about a version's changes, below
+            }
         }
         VersionBrief brief = briefs.computeIfAbsent(notice.versionNumber(), this::brief);
         return mails.notice(notice, subscriber, brief, new NoticeMails.Links(manageToken, objectionToken(notice)));
+    }
+
+    /** The section titles of the latest version, for mails that name what a subscriber follows. */
+    private Map<String, String> currentSectionTitles() {
+        return versions.latest().map(latest -> versions.snapshot(latest.number()).sections().stream()
+                        .collect(Collectors.toMap(Section::key, Section::title, (first, second) -> first)))
+                .orElse(Map.of());
     }
 
     private VersionBrief brief(int number) {

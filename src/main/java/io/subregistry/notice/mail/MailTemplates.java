@@ -15,4 +15,10 @@ public final class MailTemplates {
     public static native TemplateInstance notice(NoticeMail mail);
 
     public static native TemplateInstance confirmation(ConfirmationMail mail);
+
+    public static native TemplateInstance welcome(MailViews.WelcomeMail mail);
+
+    public static native TemplateInstance objection(MailViews.ObjectionMail mail);
+
+    public static native TemplateInstance invite(MailViews.InviteMail mail);
 }

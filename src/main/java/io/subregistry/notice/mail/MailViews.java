@@ -31,6 +31,21 @@ public final class MailViews {
         }
     }
 
+    /** After confirming: what the subscriber follows and where to change it. */
+    public record WelcomeMail(String listName, String email, List<String> sections, String listUrl, String manageUrl,
+                              String unsubscribeUrl) {
+    }
+
+    /** The receipt of an objection ({@code resolved} false) or its resolution. */
+    public record ObjectionMail(String listName, boolean resolved, int version, String summary, String effectiveDate,
+                                List<String> subprocessors, String reason, String receivedAt, String outcome,
+                                String resolutionNote, String statusUrl, String manageUrl, String unsubscribeUrl) {
+    }
+
+    /** A staff account's invitation to set its password. */
+    public record InviteMail(String username, String setPasswordUrl, String expiresAt, String consoleUrl) {
+    }
+
     /** The double opt-in mail. */
     public record ConfirmationMail(String listName, String confirmUrl, String expiresAt, List<String> sections) {
     }

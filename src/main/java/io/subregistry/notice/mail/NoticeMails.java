@@ -52,12 +52,52 @@ public class NoticeMails {
     public record Links(String manageToken, String objectionToken) {
     }
 
-    public Mail confirmation(ClaimedNotice notice, Subscriber subscriber, String confirmToken, String manageToken) {
+    public Mail confirmation(ClaimedNotice notice, Subscriber subscriber, String confirmToken, String manageToken,
+                             Map<String, String> sectionTitles) {
         ConfirmationMail view = new ConfirmationMail(LIST_NAME, url("/subscription/confirm/" + confirmToken),
-                readable(subscriber.confirmExpiresAt) + " (" + subscriber.confirmExpiresAt + ")",
-                subscriber.sections == null ? List.of() : Arrays.asList(subscriber.sections));
+                ReadableDates.readable(subscriber.confirmExpiresAt), titlesOf(subscriber, sectionTitles));
         TemplateInstance template = MailTemplates.confirmation(view);
         return compose(notice, "Confirm your subscription to our sub-processor changes", template, manageToken);
+    }
+
+    /** Sent once a subscription is confirmed: what it follows, and the link to manage it. */
+    public Mail welcome(ClaimedNotice notice, Subscriber subscriber, String manageToken, Map<String, String> sectionTitles) {
+        MailViews.WelcomeMail view = new MailViews.WelcomeMail(LIST_NAME, subscriber.email, titlesOf(subscriber, sectionTitles),
+                url("/"), url("/subscription/" + manageToken), url("/unsubscribe/" + manageToken));
+        return compose(notice, "Your subscription to our sub-processor changes is confirmed", MailTemplates.welcome(view),
+                manageToken);
+    }
+
+    /** What an objection mail tells: the objection, and its outcome once resolved. */
+    public record ObjectionFacts(int version, String summary, Instant effectiveAt, List<String> subprocessors, String reason,
+                                 Instant receivedAt, String outcome, String resolutionNote, String statusToken) {
+    }
+
+    public Mail objection(ClaimedNotice notice, String manageToken, ObjectionFacts facts) {
+        boolean resolved = notice.kind() == NoticeKind.OBJECTION_RESOLVED;
+        MailViews.ObjectionMail view = new MailViews.ObjectionMail(LIST_NAME, resolved, facts.version(), facts.summary(),
+                readable(facts.effectiveAt()), facts.subprocessors(), facts.reason(), ReadableDates.readable(facts.receivedAt()),
+                facts.outcome(), facts.resolutionNote(), url("/objection/" + facts.statusToken()),
+                url("/subscription/" + manageToken), url("/unsubscribe/" + manageToken));
+        String subject = resolved ? "Your objection to version " + facts.version() + " of our sub-processors: " + facts.outcome()
+                : "We received your objection to version " + facts.version() + " of our sub-processors";
+        return compose(notice, subject, MailTemplates.objection(view), manageToken);
+    }
+
+    /** A staff invitation: no list headers, it is not a list mail. */
+    public Mail invite(ClaimedNotice notice, String username, String token, Instant expiresAt) {
+        MailViews.InviteMail view = new MailViews.InviteMail(username, url("/console/invite/" + token),
+                ReadableDates.readable(expiresAt), url("/console"));
+        TemplateInstance template = MailTemplates.invite(view);
+        Mail mail = new Mail()
+                .setFrom(MailHeaders.sanitize(config.from(), 300))
+                .setTo(List.of(MailHeaders.sanitize(notice.recipient(), 254)))
+                .setSubject(MailHeaders.subject("Set your password for the sub-processor registry console"))
+                .setHtml(render(template, Variant.forContentType(Variant.TEXT_HTML)))
+                .setText(render(template, Variant.forContentType(Variant.TEXT_PLAIN)));
+        mail.addHeader("Message-ID", messageId(notice));
+        mail.addHeader("Auto-Submitted", "auto-generated");
+        return mail;
     }
 
     public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links) {
@@ -111,7 +151,7 @@ public class NoticeMails {
             case ANNOUNCEMENT -> "Sub-processor changes on " + date + ": " + what;
             case REMINDER -> "Reminder: sub-processor changes on " + date + ": " + what;
             case EFFECTIVE -> "Now in effect: sub-processor changes of " + date;
-            case CONFIRMATION -> "Confirm your subscription";
+            default -> throw new IllegalArgumentException(kind + " is not a notice about a version's changes");
         };
     }
 
@@ -128,6 +168,12 @@ public class NoticeMails {
         }
         long more = changes.stream().filter(change -> change.subprocessorId() != null).count() - parts.size();
         return String.join(", ", parts) + (more > 0 ? " and " + more + " more" : "");
+    }
+
+    /** The titles of the sections a subscriber follows (a key whose section is gone stays as it is); empty for all. */
+    private static List<String> titlesOf(Subscriber subscriber, Map<String, String> sectionTitles) {
+        return subscriber.sections == null ? List.of()
+                : Arrays.stream(subscriber.sections).map(key -> sectionTitles.getOrDefault(key, key)).toList();
     }
 
     private static boolean concerns(Subscriber subscriber, Change change) {

@@ -11,6 +11,7 @@ import io.subregistry.notice.NoticeRepository;
 import io.subregistry.notice.Subscriber;
 import io.subregistry.notice.SubscriberRepository;
 import io.subregistry.notice.TokenService;
+import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.error.ConflictException;
 import io.subregistry.platform.error.RegistryException.Violation;
 import io.subregistry.platform.error.ResourceNotFoundException;
@@ -80,7 +81,7 @@ public class ObjectionService {
         Optional<Objection> existing = objections.of(subscriber.id, version.number());
         if (existing.isPresent()) {
             throw new ConflictException("your objection to version " + version.number() + " was recorded on "
-                    + existing.get().receivedAt + "; legal staff will answer it");
+                    + ReadableDates.readable(existing.get().receivedAt) + "; legal staff will answer it");
         }
         String closed = closedBecause(version, subscriber, additions, existing, now);
         if (closed != null) {
@@ -101,6 +102,7 @@ public class ObjectionService {
         objection.reason = request.reason().strip();
         objection.receivedAt = now;
         objections.persist(objection);
+        notices.queueObjectionMail(NoticeKind.OBJECTION_RECEIVED, subscriber.id, version.number(), subscriber.email, now);
         metrics.countObjection();
         audit.record("subscriber " + MaskedEmail.of(subscriber.email), AuditAction.OBJECTION_RECEIVED,
                 "version " + version.number(), Map.of("objection", objection.id.toString(),
@@ -119,8 +121,8 @@ public class ObjectionService {
         Objection objection = objections.findByIdOptional(id)
                 .orElseThrow(() -> new ResourceNotFoundException("there is no objection " + id));
         if (objection.outcome != null) {
-            throw new ConflictException("this objection was already resolved (" + objection.outcome + ") by "
-                    + objection.resolvedBy + " on " + objection.resolvedAt);
+            throw new ConflictException("this objection was already resolved (" + outcomeWords(objection.outcome) + ") by "
+                    + objection.resolvedBy + " on " + ReadableDates.readable(objection.resolvedAt));
         }
         objection.outcome = request.outcome();
         objection.resolutionNote = request.note() == null ? null : request.note().strip();
@@ -133,7 +135,35 @@ public class ObjectionService {
             details.put("note", objection.resolutionNote);
         }
         audit.record(actor, AuditAction.OBJECTION_RESOLVED, objection.id.toString(), details);
+        Subscriber subscriber = subscribers.findById(objection.subscriberId);
+        notices.queueObjectionMail(NoticeKind.OBJECTION_RESOLVED, subscriber.id, objection.versionNumber, subscriber.email,
+                objection.resolvedAt);
         return view(objection);
+    }
+
+    /** What the receipt and the resolution mail of an objection say; {@code noticeId} is the notice it was made from. */
+    public record MailFacts(int version, String summary, Instant effectiveAt, List<String> subprocessors, String reason,
+                            Instant receivedAt, String outcome, String resolutionNote, UUID noticeId) {
+    }
+
+    @Transactional
+    public MailFacts mailFacts(UUID subscriber, int version) {
+        Objection objection = objections.of(subscriber, version).orElseThrow();
+        VersionHeader header = versions.require(version);
+        ObjectionView view = view(objection);
+        return new MailFacts(version, header.summary(), header.effectiveAt(),
+                view.subprocessors().stream().map(ObjectionView.Objected::name).toList(), objection.reason,
+                objection.receivedAt, objection.outcome == null ? null : outcomeWords(objection.outcome),
+                objection.resolutionNote, objection.noticeId);
+    }
+
+    /** An outcome as the subscriber reads it. */
+    public static String outcomeWords(Objection.Outcome outcome) {
+        return switch (outcome) {
+            case UPHELD -> "upheld";
+            case REJECTED -> "rejected, the change goes ahead";
+            case WITHDRAWN -> "withdrawn";
+        };
     }
 
     /** Objections close when the version takes effect: from then on the change is in force. */
@@ -144,7 +174,8 @@ public class ObjectionService {
     private String closedBecause(VersionHeader version, Subscriber subscriber, List<ObjectionForm.AddedSubprocessor> additions,
                                  Optional<Objection> existing, Instant now) {
         if (!deadline(version).isAfter(now)) {
-            return "the objection deadline for version " + version.number() + " passed on " + deadline(version);
+            return "the objection deadline for version " + version.number() + " passed on "
+                    + ReadableDates.readable(deadline(version));
         }
         if (subscriber.status != Subscriber.Status.CONFIRMED) {
             return "this subscription has ended";
@@ -153,7 +184,7 @@ public class ObjectionService {
             return "version " + version.number() + " adds no sub-processor to object to";
         }
         if (existing.isPresent()) {
-            return "you objected on " + existing.get().receivedAt;
+            return "you objected on " + ReadableDates.readable(existing.get().receivedAt);
         }
         return null;
     }
