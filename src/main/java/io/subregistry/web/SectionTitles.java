@@ -20,6 +20,17 @@ public class SectionTitles {
         this.versions = versions;
     }
 
+    /** Every section title the published versions used, the newest title of a key winning. */
+    public Map<String, String> published() {
+        Map<String, String> titles = new HashMap<>();
+        versions.latest().ifPresent(latest -> {
+            for (int number = latest.number(); number >= 1; number--) {
+                versions.snapshot(number).sections().forEach(section -> titles.putIfAbsent(section.key(), section.title()));
+            }
+        });
+        return titles;
+    }
+
     /** For the changes a version made. */
     public Map<String, String> of(int version) {
         return between(version > 1 ? version - 1 : version, version);

@@ -106,13 +106,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
-        return isConsole(uri) ? redirect("/console/login") : challenge();
+    public Response unauthorized(UnauthorizedException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        return isConsole(uri) ? redirect(signInFor(uri, request)) : challenge();
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
-        return isConsole(uri) ? redirect("/console/login") : challenge();
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, jakarta.ws.rs.core.Request request) {
+        return isConsole(uri) ? redirect(signInFor(uri, request)) : challenge();
+    }
+
+    /** The sign-in page, told which page was asked for (a GET's, so that signing in leads back to it). */
+    private static String signInFor(UriInfo uri, jakarta.ws.rs.core.Request request) {
+        if (!"GET".equals(request.getMethod())) {
+            return "/console/login";
+        }
+        String asked = uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        return "/console/login?next=" + java.net.URLEncoder.encode(asked, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @ServerExceptionMapper

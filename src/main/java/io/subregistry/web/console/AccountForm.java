@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The accounts page's form for a new staff account; the password is never shown again. */
+/**
+ * The accounts page's form for a new staff account. A refused form comes back with the username
+ * and the roles ticked, but never with the password: a password written back into the page would
+ * sit in the HTML (browser cache, "view source", a shared screen), so it is typed again.
+ */
 public record AccountForm(@RestForm String username, @RestForm String password, @RestForm List<String> roles)
         implements ConsoleForm<NewAccount> {
 
@@ -20,6 +24,6 @@ public record AccountForm(@RestForm String username, @RestForm String password, 
 
     @Override
     public Map<String, String> values() {
-        return Map.of("username", Forms.shown(username));
+        return Map.of("username", Forms.shown(username), "roles", roles == null ? "" : String.join(" ", roles));
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.subregistry.platform.error.HttpStatuses;
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.security.session.SessionCookie;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.subregistry.web.CsrfToken;
 import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.enterprise.context.RequestScoped;
@@ -38,16 +39,21 @@ public class Console {
             Map.entry("published", "Version published. Announcements are on their way."),
             Map.entry("resolved", "Resolution recorded."),
             Map.entry("account-created", "Account created."),
+            Map.entry("account-invited", "Account created and invited."),
+            Map.entry("entry-restored", "Sub-processor restored to the draft."),
             Map.entry("account-saved", "Account updated."));
 
     private final SecurityIdentity identity;
     private final CsrfToken csrf;
     private final Validator validator;
 
-    public Console(SecurityIdentity identity, CsrfToken csrf, Validator validator) {
+    private final CurrentVertxRequest request;
+
+    public Console(SecurityIdentity identity, CsrfToken csrf, Validator validator, CurrentVertxRequest request) {
         this.identity = identity;
         this.csrf = csrf;
         this.validator = validator;
+        this.request = request;
     }
 
     public String user() {
@@ -60,9 +66,25 @@ public class Console {
     }
 
     public Frame frame(String done) {
-        Frame frame = new Frame(user(), identity.getRoles(), csrf.value(), null, null);
+        Frame frame = new Frame(user(), identity.getRoles(), csrf.value(), null, null,
+                Frame.areaOf(request.getCurrent() == null ? "" : request.getCurrent().normalizedPath()));
         String message = done == null ? null : DONE.get(done);
         return message == null ? frame : frame.withFlash(message, "ok");
+    }
+
+    /** An outcome that names what it was about ("Account lena created."): the name is shown only if it is one. */
+    public Frame frame(String done, String named) {
+        Frame frame = frame(done);
+        if (named == null || !named.matches(io.subregistry.security.NewAccount.USERNAME_PATTERN)) {
+            return frame;
+        }
+        return switch (done == null ? "" : done) {
+            case "account-created" -> frame.withFlash("Account " + named + " created. It can sign in now.", "ok");
+            case "account-invited" -> frame.withFlash("Account " + named + " created. An invitation to set its password"
+                    + " is on its way by mail; the link works once, for 72 hours.", "ok");
+            case "account-saved" -> frame.withFlash("Account " + named + " updated.", "ok");
+            default -> frame;
+        };
     }
 
     public Response page(TemplateInstance page) {

@@ -79,9 +79,16 @@ public final class ConsolePages {
     /** A version as the console lists it. */
     public record VersionRow(int number, String status, LocalDate published, LocalDate effective, String summary,
                              Map<String, Long> delivery, long objections) {
+
+        /** Whether notices are still on their way: the page then refreshes itself (without script). */
+        public boolean sending() {
+            return delivery.getOrDefault("queued", 0L) + delivery.getOrDefault("sending", 0L)
+                    + delivery.getOrDefault("retrying", 0L) > 0;
+        }
     }
 
-    public static native TemplateInstance login(Frame frame, String csrf, String error, String username);
+    public static native TemplateInstance login(Frame frame, String csrf, String error, String username, String next,
+                                                String notice);
 
     public static native TemplateInstance message(Frame frame, String title, String text);
 
@@ -101,8 +108,18 @@ public final class ConsolePages {
     public static native TemplateInstance version(Frame frame, VersionRow version, NoticeEvidence.Report evidence,
                                                   List<ObjectionView> objections, List<ChangeLine> changes);
 
-    public static native TemplateInstance audit(Frame frame, List<AuditLine> events, Long nextBefore, String actor,
+    /** An audit line as the console shows it: the action in words, its details as a sentence, a target that is not an id. */
+    public record AuditRow(AuditLine line, String action, String sentence, String target) {
+    }
+
+    public static native TemplateInstance audit(Frame frame, List<AuditRow> events, Long nextBefore, String actor,
                                                 String action, List<String> actions);
 
-    public static native TemplateInstance accounts(Frame frame, List<AccountView> accounts, Form form);
+    /** An account as the accounts page lists it; the last enabled admin cannot be disabled. */
+    public record AccountRow(AccountView account, boolean lastAdmin) {
+    }
+
+    public static native TemplateInstance accounts(Frame frame, List<AccountRow> accounts, Form form, Form inviteForm);
+
+    public static native TemplateInstance invite(String csrf, String token, String username, String error);
 }

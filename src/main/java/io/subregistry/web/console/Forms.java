@@ -7,10 +7,14 @@ import io.subregistry.platform.error.StaleRevisionException;
 import io.subregistry.registry.draft.Revisions;
 import jakarta.validation.ConstraintViolation;
 
+import io.subregistry.platform.ReadableDates;
+
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** What console forms share: showing typed values again, turning problems into field errors, revisions. */
 final class Forms {
@@ -35,7 +39,10 @@ final class Forms {
         Map<String, String> errors = new LinkedHashMap<>();
         violations.stream()
                 .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                .forEach(violation -> errors.putIfAbsent(leaf(violation.getPropertyPath().toString()), violation.getMessage()));
+                .forEach(violation -> {
+                    String field = leaf(violation.getPropertyPath().toString());
+                    errors.putIfAbsent(field, message(field, violation.getMessage()));
+                });
         return errors;
     }
 
@@ -43,18 +50,64 @@ final class Forms {
         Map<String, String> errors = new LinkedHashMap<>();
         refused.violations().forEach(violation -> {
             if (violation.field() != null) {
-                errors.putIfAbsent(leaf(violation.field()), violation.message());
+                errors.putIfAbsent(leaf(violation.field()), message(leaf(violation.field()), violation.message()));
             }
         });
         return errors;
     }
 
+    /** The words people read for the fields of the console's forms. */
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("username", "Username"), Map.entry("password", "Password"), Map.entry("roles", "Roles"),
+            Map.entry("email", "E-mail address"), Map.entry("section", "Section"), Map.entry("name", "Name"),
+            Map.entry("legalAddress", "Legal address"), Map.entry("location", "Location"),
+            Map.entry("processingActivity", "Processing activity"), Map.entry("website", "Website"),
+            Map.entry("dataCategories", "Data categories"), Map.entry("transferMechanism", "Transfer mechanism"),
+            Map.entry("dpaUrl", "DPA link"), Map.entry("key", "Key"), Map.entry("title", "Title"),
+            Map.entry("description", "Description"), Map.entry("note", "Note"), Map.entry("position", "Position"),
+            Map.entry("effectiveAt", "Effective date"), Map.entry("summary", "Summary"),
+            Map.entry("emergencyReason", "Emergency reason"), Map.entry("noticePeriodDays", "Notice period"));
+
+    /** API field names in a refusal's text, as the form's words. */
+    private static final Map<String, String> IN_TEXT = Map.of(
+            "an emergencyReason", "an emergency reason", "emergencyReason", "the emergency reason",
+            "effectiveAt", "the effective date", "noticePeriodDays", "the notice period",
+            "subprocessorIds", "the sub-processors");
+
+    private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+    /** The label of a field, for the summary of a form's problems. */
+    static String label(String field) {
+        return LABELS.getOrDefault(field, field);
+    }
+
+    /** A refusal as a sentence in people's words: field names become labels, timestamps readable dates. */
     static String sentence(String detail) {
         if (detail == null || detail.isEmpty()) {
             return "That did not work.";
         }
-        String text = Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
+        String text = detail;
+        for (Map.Entry<String, String> word : IN_TEXT.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> e.getKey().length()).reversed()).toList()) {
+            text = text.replace(word.getKey(), word.getValue());
+        }
+        text = INSTANT.matcher(text).replaceAll(match -> ReadableDates.readable(Instant.parse(match.group())));
+        text = Character.toUpperCase(text.charAt(0)) + text.substring(1);
         return text.endsWith(".") ? text : text + ".";
+    }
+
+    /** A constraint's message in the form's words ("must not be empty" on roles: "Choose at least one role."). */
+    private static String message(String field, String message) {
+        boolean missing = message.startsWith("must not be empty") || message.startsWith("must not be blank")
+                || message.startsWith("must not be null");
+        if (!missing) {
+            return Character.toUpperCase(message.charAt(0)) + message.substring(1) + (message.endsWith(".") ? "" : ".");
+        }
+        return switch (field) {
+            case "roles" -> "Choose at least one role.";
+            case "subprocessorIds" -> "Choose at least one sub-processor.";
+            default -> "Fill this in.";
+        };
     }
 
     static Precondition entryRevision(String revision) {
@@ -85,7 +138,12 @@ final class Forms {
         return Long.parseLong(revision.strip());
     }
 
+    /** "publish.request.effectiveAt" and "roles[].<iterable element>" are the fields effectiveAt and roles. */
     private static String leaf(String path) {
+        int bracket = path.indexOf('[');
+        if (bracket >= 0) {
+            path = path.substring(0, bracket);
+        }
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
     }
