@@ -39,6 +39,13 @@ public class AuditLog {
         record(event.actor(), AuditAction.valueOf(event.kind().name()), event.username(), event.details());
     }
 
+    /** The details of the newest line of an action on a target (what a deletion removed, to undo it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Optional<Map<String, Object>> latestDetails(AuditAction action, String target) {
+        return repository.find("action = ?1 and target = ?2 order by id desc", action.name(), target).firstResultOptional()
+                .map(event -> event.details);
+    }
+
     /** Lines newest first, optionally narrowed (any argument may be null); {@code before} pages by id. */
     @Transactional
     public List<AuditLine> newestFirst(Long before, Instant since, String actor, AuditAction action, int limit) {

@@ -132,7 +132,41 @@ public class DraftService {
         String section = sectionOf(entry).sectionKey;
         entries.delete(entry);
         touch(draft, actor);
-        audit.record(actor, AuditAction.SUBPROCESSOR_DELETED, id.toString(), Map.of("name", entry.name, "section", section));
+        // every field, so that the removal can be undone (restore) with the same stable id
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("name", entry.name);
+        details.put("section", section);
+        details.put("entry", SubprocessorInput.fieldsOf(entry.toSubprocessor(), section));
+        audit.record(actor, AuditAction.SUBPROCESSOR_DELETED, id.toString(), details);
+    }
+
+    /**
+     * Undoes a removal: the entry comes back with its stable id and every field it had, into its
+     * section (which must still exist). Refused when it is in the draft again or was never removed.
+     */
+    @Transactional
+    public EntryView restore(UUID id, String actor) {
+        DraftState draft = drafts.lockForChange();
+        if (entries.findByIdOptional(id).isPresent()) {
+            throw new ConflictException("this sub-processor is in the draft already");
+        }
+        Map<String, Object> removed = audit.latestDetails(AuditAction.SUBPROCESSOR_DELETED, id.toString())
+                .filter(details -> details.get("entry") instanceof Map<?, ?>)
+                .orElseThrow(() -> new ResourceNotFoundException("there is no removal of this sub-processor to undo"));
+        SubprocessorInput input = SubprocessorInput.fromFields((Map<?, ?>) removed.get("entry"));
+        DraftSection section = sections.findByKey(input.section())
+                .orElseThrow(() -> new RuleViolationException("its section “" + input.section()
+                        + "” is no longer in the draft; add the section again first"));
+        ensureNameFree(section, input.name(), null);
+        DraftSubprocessor entry = new DraftSubprocessor();
+        entry.id = id;
+        entry.sectionId = section.id;
+        entry.setFields(input);
+        entries.persist(entry);
+        touch(draft, actor);
+        audit.record(actor, AuditAction.SUBPROCESSOR_CREATED, entry.id.toString(),
+                Map.of("name", entry.name, "section", section.sectionKey, "restored", true));
+        return EntryView.of(entry, section.sectionKey);
     }
 
     // ------------------------------------------------------------------ sections

@@ -1,5 +1,10 @@
 package io.subregistry.registry.draft;
 
+import io.subregistry.registry.Subprocessor;
+import io.subregistry.registry.SubprocessorField;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.subregistry.platform.validation.HttpUrl;
 import io.subregistry.platform.validation.PlainText;
 import io.subregistry.platform.validation.Text;
@@ -31,5 +36,26 @@ public record SubprocessorInput(
         dataCategories = Text.trimToNull(dataCategories);
         transferMechanism = Text.trimToNull(transferMechanism);
         dpaUrl = Text.trimToNull(dpaUrl);
+    }
+
+    /** Every field of an entry by its JSON name, as a removal records it (absent fields left out). */
+    public static Map<String, String> fieldsOf(Subprocessor entry, String section) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("section", section);
+        for (SubprocessorField field : SubprocessorField.values()) {
+            String value = field.valueOf(entry);
+            if (value != null) {
+                fields.put(field.jsonName(), value);
+            }
+        }
+        return fields;
+    }
+
+    /** The entry such a record stands for. */
+    public static SubprocessorInput fromFields(Map<?, ?> fields) {
+        java.util.function.Function<String, String> get = name -> fields.get(name) == null ? null : String.valueOf(fields.get(name));
+        return new SubprocessorInput(get.apply("section"), get.apply("name"), get.apply("legalAddress"), get.apply("location"),
+                get.apply("processingActivity"), get.apply("website"), get.apply("dataCategories"),
+                get.apply("transferMechanism"), get.apply("dpaUrl"));
     }
 }

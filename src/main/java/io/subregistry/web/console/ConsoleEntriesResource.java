@@ -35,9 +35,10 @@ public class ConsoleEntriesResource {
         this.console = console;
     }
 
+    /** After a removal ({@code undo} names it) the outcome offers to undo it. */
     @GET
-    public Response draftPage(@QueryParam("done") String done) {
-        return draftPage.show(console.frame(done));
+    public Response draftPage(@QueryParam("done") String done, @QueryParam("undo") String undo) {
+        return draftPage.show(console.frame(done), "removed".equals(done) ? undo : null);
     }
 
     @POST
@@ -75,6 +76,15 @@ public class ConsoleEntriesResource {
         });
     }
 
+    /** Asks before removing: what goes, and that it can be undone until the draft is published. */
+    @GET
+    @Path("entries/{id}/delete")
+    public Response confirmRemoval(@PathParam("id") String id) {
+        EntryView entry = entryOf(id);
+        return console.page(ConsolePages.removeEntry(console.frame(null), entry, Long.toString(entry.revision()),
+                draft.section(entry.section()).map(section -> section.title()).orElse(entry.section())));
+    }
+
     @POST
     @Path("entries/{id}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -82,8 +92,23 @@ public class ConsoleEntriesResource {
         EntryView entry = entryOf(id);
         return console.submit(form, revision -> {
             draft.remove(entry.id(), Forms.entryRevision(revision), console.user());
-            return console.redirect("/console/draft", "removed");
+            return console.redirect("/console/draft?undo=" + entry.id(), "removed");
         }, (status, shown) -> entryPage(status, entry, shown.withValues(EntryForm.of(entry).values())));
+    }
+
+    /** Undoes a removal: the entry comes back with its id and fields. */
+    @POST
+    @Path("entries/{id}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response restore(@PathParam("id") String id) {
+        UUID uuid = uuidOf(id);
+        try {
+            draft.restore(uuid, console.user());
+            return console.redirect("/console/draft", "entry-restored");
+        } catch (io.subregistry.platform.error.RegistryException refused) {
+            return draftPage.show(io.subregistry.platform.error.HttpStatuses.of(refused),
+                    console.frame(null).withFlash(Forms.sentence(refused.detail()), "bad"));
+        }
     }
 
     private Response entryPage(int status, EntryView entry, Form form) {
@@ -91,9 +116,12 @@ public class ConsoleEntriesResource {
     }
 
     private EntryView entryOf(String id) {
+        return draft.entry(uuidOf(id)).orElseThrow(() -> new ResourceNotFoundException("no such sub-processor in the draft"));
+    }
+
+    private static UUID uuidOf(String id) {
         try {
-            UUID uuid = UUID.fromString(id);
-            return draft.entry(uuid).orElseThrow(() -> new ResourceNotFoundException("no such sub-processor in the draft"));
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new ResourceNotFoundException("no such sub-processor in the draft");
         }

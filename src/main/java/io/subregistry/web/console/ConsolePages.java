@@ -94,14 +94,40 @@ public final class ConsolePages {
 
     public static native TemplateInstance home(Frame frame, int draftChanges, List<VersionRow> upcoming);
 
-    public static native TemplateInstance draft(Frame frame, DraftView draft, Form entryForm, Form sectionForm, Form importForm);
+    public static native TemplateInstance draft(Frame frame, DraftView draft, Form entryForm, Form sectionForm, Form importForm,
+                                                Pending pending, String undo);
+
+    /** What the next version would change, as marks for the draft's rows and sections ("new", "changed", "moved"). */
+    public record Pending(Map<String, String> entries, Map<String, String> sections) {
+
+        public String entry(java.util.UUID id) {
+            return entries.get(id.toString());
+        }
+
+        public String section(String key) {
+            return sections.get(key);
+        }
+
+        public boolean any() {
+            return !entries.isEmpty() || !sections.isEmpty();
+        }
+    }
+
+    public static native TemplateInstance removeEntry(Frame frame, DraftView.EntryView entry, String revision, String sectionTitle);
+
+    public static native TemplateInstance removeSection(Frame frame, DraftView.SectionView section);
 
     public static native TemplateInstance entry(Frame frame, DraftView.EntryView entry, List<DraftView.SectionView> sections, Form form);
 
     public static native TemplateInstance section(Frame frame, DraftView.SectionView section, Form form);
 
+    /** What publishing the draft would do beyond the diff: who is told, and what might surprise readers. */
+    public record PublishFacts(long subscribers, List<String> emptySections) {
+    }
+
     public static native TemplateInstance publish(Frame frame, List<ChangeLine> changes, long draftRevision,
-                                                  String earliestDate, String minimumDate, long noticeDays, Form form);
+                                                  String earliestDate, String minimumDate, long noticeDays, Form form,
+                                                  PublishFacts facts);
 
     public static native TemplateInstance versions(Frame frame, List<VersionRow> versions);
 

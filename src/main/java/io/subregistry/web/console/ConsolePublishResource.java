@@ -1,7 +1,10 @@
 package io.subregistry.web.console;
 
 import io.subregistry.diff.ChangeLines;
+import io.subregistry.notice.NoticeAudience;
 import io.subregistry.platform.RegistryConfig;
+import io.subregistry.registry.draft.DraftService;
+import io.subregistry.registry.draft.DraftView;
 import io.subregistry.registry.version.DraftPreview;
 import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
@@ -22,6 +25,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /** The diff of the draft against the latest version, and publishing it as the next version. */
 @Path("/console/publish")
@@ -30,12 +36,17 @@ import java.time.LocalDate;
 public class ConsolePublishResource {
 
     private final PublishService publisher;
+    private final DraftService draft;
+    private final NoticeAudience audience;
     private final Console console;
     private final RegistryConfig config;
     private final Clock clock;
 
-    public ConsolePublishResource(PublishService publisher, Console console, RegistryConfig config, Clock clock) {
+    public ConsolePublishResource(PublishService publisher, DraftService draft, NoticeAudience audience, Console console,
+                                  RegistryConfig config, Clock clock) {
         this.publisher = publisher;
+        this.draft = draft;
+        this.audience = audience;
         this.console = console;
         this.config = config;
         this.clock = clock;
@@ -63,8 +74,17 @@ public class ConsolePublishResource {
         Instant now = Instant.now(clock);
         String earliest = publisher.rules().earliestDate(now).toString();
         String minimum = LocalDate.ofInstant(now, config.zone()).toString();
+        Set<String> touched = new HashSet<>();
+        preview.diff().changes().forEach(change -> {
+            touched.add(change.section());
+            if (change.fromSection() != null) {
+                touched.add(change.fromSection());
+            }
+        });
+        List<String> empty = draft.view().sections().stream().filter(section -> section.subprocessors().isEmpty())
+                .map(DraftView.SectionView::title).toList();
         return console.page(status, ConsolePages.publish(console.frame(null),
                 ChangeLines.of(preview.diff().changes(), preview.sectionTitles()), preview.draftRevision(), earliest, minimum,
-                config.noticePeriodDays(), form));
+                config.noticePeriodDays(), form, new ConsolePages.PublishFacts(audience.subscribersFollowing(touched), empty)));
     }
 }

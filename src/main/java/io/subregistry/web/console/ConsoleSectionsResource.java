@@ -61,6 +61,14 @@ public class ConsoleSectionsResource {
                 shown.refused() ? sectionOf(key) : section, shown.with("revision", Long.toString(section.revision())))));
     }
 
+    /** Asks before deleting a section. */
+    @GET
+    @Path("{key}/delete")
+    public Response confirmRemoval(@PathParam("key") String key) {
+        SectionView section = sectionOf(key);
+        return console.page(ConsolePages.removeSection(console.frame(null), section));
+    }
+
     @POST
     @Path("{key}/delete")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
