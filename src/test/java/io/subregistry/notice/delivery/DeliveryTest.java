@@ -83,6 +83,12 @@ class DeliveryTest extends RegistryTest {
     @Inject
     NoticeMetrics metrics;
 
+    @Inject
+    io.subregistry.security.InviteService invites;
+
+    @Inject
+    io.subregistry.notice.objection.ObjectionService objectionService;
+
     @Test
     void whileTheSmtpServerIsDownNoticesWaitAndThenGoOutExactlyOnce() {
         subscribers.many(3, "down");
@@ -119,7 +125,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(300, "race");
         int version = publishAnAddition();
         DeliveryService other = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder);
+                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder, invites, objectionService);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -229,7 +235,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(3, "stopping");
         int version = publishAnAddition();
         DeliveryService leaving = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder);
+                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder, invites, objectionService);
         leaving.stop();
         assertThat(leaving.deliverDue().claimed()).isZero();
 

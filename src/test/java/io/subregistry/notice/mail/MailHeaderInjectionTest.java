@@ -78,8 +78,9 @@ class MailHeaderInjectionTest extends RegistryTest {
         database.execute("update draft_section set title = E'Support\\r\\nX-Injected: yes' where key = 'support'");
         Api.publishWithNotice("Adds a processor whose name carries header lines");
 
-        List<MimeMessage> mails = Mailbox.awaitTo(DPO, 2);
-        MimeMessage announcement = mails.get(mails.size() - 1);
+        // the confirmation, the welcome and the announcement
+        MimeMessage announcement = Mailbox.awaitTo(DPO, 3).stream()
+                .filter(mail -> Mailbox.subject(mail).startsWith("Sub-processor changes")).findFirst().orElseThrow();
         assertThat(Mailbox.subject(announcement)).contains("Evil Corp Bcc: " + VICTIM + " X-Injected: yes body")
                 .doesNotContain("\r").doesNotContain("\n");
         Mailbox.awaitSettled();

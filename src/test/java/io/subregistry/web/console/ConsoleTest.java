@@ -25,7 +25,7 @@ class ConsoleTest extends RegistryTest {
     @Test
     void staffSignInAndOut() {
         ConsoleSession browser = new ConsoleSession();
-        assertThat(browser.get("/console").header("Location")).endsWith("/console/login");
+        assertThat(browser.get("/console").header("Location")).endsWith("/console/login?next=%2Fconsole");
 
         Response wrong = browser.signIn(Staff.LEGAL, "not the password");
         assertThat(wrong.statusCode()).isEqualTo(401);
@@ -80,7 +80,7 @@ class ConsoleTest extends RegistryTest {
 
         ConsoleSession anonymous = new ConsoleSession();
         for (String page : List.of("/console", "/console/draft", "/console/versions", "/console/audit", "/console/accounts")) {
-            assertThat(anonymous.get(page).header("Location")).as(page).endsWith("/console/login");
+            assertThat(anonymous.get(page).header("Location")).as(page).contains("/console/login?next=");
         }
     }
 
