@@ -147,7 +147,8 @@ class NoticeWorkflowTest extends RegistryTest {
         clock.advance(Duration.ofDays(10));
         Response closed = given().get("/api/v1/objections/" + objectionToken);
         assertThat(closed.<Boolean>path("open")).isFalse();
-        given().get("/objection/" + objectionToken).then().statusCode(200).body(containsString("was recorded"));
+        given().get("/objection/" + objectionToken).then().statusCode(200).body(containsString("Your objection"))
+                .body(containsString("Resolved: <strong>rejected, the change goes ahead</strong>"));
 
         // the unsubscribed address stays in the evidence of what was sent
         asAuditor().get("/api/v1/versions/" + version + "/notices").then().body("notices.recipient", Matchers.hasItem(DPO));

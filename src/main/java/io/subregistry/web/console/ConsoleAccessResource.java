@@ -119,7 +119,7 @@ public class ConsoleAccessResource {
     @Path("invite/{token}")
     public Response invitePage(@PathParam("token") String token) {
         try {
-            return page(200, ConsolePages.invite(csrf.value(), token, invites.usernameFor(token), null));
+            return page(200, ConsolePages.invite(null, csrf.value(), token, invites.usernameFor(token), null));
         } catch (RegistryException refused) {
             return page(HttpStatuses.of(refused), ConsolePages.message(null, "This invitation cannot be used",
                     Forms.sentence(refused.detail())));
@@ -139,16 +139,16 @@ public class ConsoleAccessResource {
                     Forms.sentence(refused.detail())));
         }
         if (password == null || password.length() < PasswordPolicy.MIN_LENGTH || password.length() > PasswordPolicy.MAX_LENGTH) {
-            return page(422, ConsolePages.invite(csrf.value(), token, username, "A password has " + PasswordPolicy.MIN_LENGTH
+            return page(422, ConsolePages.invite(null, csrf.value(), token, username, "A password has " + PasswordPolicy.MIN_LENGTH
                     + " to " + PasswordPolicy.MAX_LENGTH + " characters."));
         }
         if (!password.equals(repeat)) {
-            return page(422, ConsolePages.invite(csrf.value(), token, username, "The two passwords differ. Type the same one twice."));
+            return page(422, ConsolePages.invite(null, csrf.value(), token, username, "The two passwords differ. Type the same one twice."));
         }
         try {
             invites.accept(token, password);
         } catch (RegistryException refused) {
-            return page(HttpStatuses.of(refused), ConsolePages.invite(csrf.value(), token, username,
+            return page(HttpStatuses.of(refused), ConsolePages.invite(null, csrf.value(), token, username,
                     Forms.sentence(refused.detail())));
         }
         return Response.seeOther(URI.create("/console/login?done=password-set")).build();

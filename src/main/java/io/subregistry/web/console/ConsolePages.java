@@ -147,5 +147,5 @@ public final class ConsolePages {
 
     public static native TemplateInstance accounts(Frame frame, List<AccountRow> accounts, Form form, Form inviteForm);
 
-    public static native TemplateInstance invite(String csrf, String token, String username, String error);
+    public static native TemplateInstance invite(Frame frame, String csrf, String token, String username, String error);
 }
