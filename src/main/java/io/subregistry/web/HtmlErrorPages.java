@@ -18,8 +18,11 @@ public class HtmlErrorPages {
         if (!(response.getEntity() instanceof Problem problem) || !isPage(request.getUriInfo().getPath())) {
             return;
         }
+        String path = request.getUriInfo().getPath();
+        boolean console = path.equals("/console") || path.startsWith("/console/");
         response.setEntity(Pages.message(Pages.Message.bad(problem.title(), HtmlText.sentence(problem.detail()))
-                .withLink("/", "Go to the current list of sub-processors")).render(), null, HtmlResponses.HTML);
+                .withLink(console ? "/console" : "/", console ? "Back to the console" : "Go to the current list of sub-processors"))
+                .render(), null, HtmlResponses.HTML);
         response.getHeaders().putSingle("Cache-Control", "no-store");
         response.getHeaders().putSingle("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
     }

@@ -233,7 +233,7 @@ class BrowserJourneyTest extends RegistryTest {
 
         WebElement support = browser.find("section[aria-labelledby='s-support']");
         assertThat(support.findElements(By.cssSelector("tbody th[scope=row]"))).extracting(WebElement::getText)
-                .contains(NEWCOMER);
+                .contains(NEWCOMER + " NEW").as("marked as not published yet");
         browser.screenshot("console-draft");
         assertAccessible("the draft page");
     }
