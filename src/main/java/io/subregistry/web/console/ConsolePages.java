@@ -131,7 +131,7 @@ public final class ConsolePages {
 
     public static native TemplateInstance versions(Frame frame, List<VersionRow> versions);
 
-    public static native TemplateInstance version(Frame frame, VersionRow version, NoticeEvidence.Report evidence,
+    public static native TemplateInstance version(Frame frame, VersionRow version, boolean follow, NoticeEvidence.Report evidence,
                                                   List<ObjectionView> objections, List<ChangeLine> changes);
 
     /** An audit line as the console shows it: the action in words, its details as a sentence, a target that is not an id. */

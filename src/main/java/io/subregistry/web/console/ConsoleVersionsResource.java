@@ -43,6 +43,7 @@ import java.util.UUID;
 public class ConsoleVersionsResource {
 
     private static final int SHOWN_RECORDS = 200;
+    static final int REFRESH_SECONDS = 10;
 
     private final VersionQueries versions;
     private final NoticeEvidence evidence;
@@ -85,8 +86,13 @@ public class ConsoleVersionsResource {
     @GET
     @Path("versions/{number}")
     @RolesAllowed({Roles.AUDITOR, Roles.LEGAL, Roles.ADMIN})
-    public Response version(@PathParam("number") int number, @QueryParam("done") String done) {
-        return versionPage(200, console.frame(done), number);
+    public Response version(@PathParam("number") int number, @QueryParam("done") String done,
+                            @QueryParam("updates") String updates) {
+        boolean follow = !"off".equals(updates);
+        Response page = versionPage(200, console.frame(done), number, follow);
+        // While notices are on their way the page reloads itself, without script: an HTTP Refresh header (a
+        // <meta refresh> in the page is an accessibility failure, WCAG 2.2.1); the page offers to stop it.
+        return follow && sending(number) ? Response.fromResponse(page).header("Refresh", REFRESH_SECONDS).build() : page;
     }
 
     @POST
@@ -111,13 +117,21 @@ public class ConsoleVersionsResource {
         }
     }
 
+    private boolean sending(int number) {
+        return row(versions.require(number)).sending();
+    }
+
     private Response versionPage(int status, Frame frame, int number) {
+        return versionPage(status, frame, number, false);
+    }
+
+    private Response versionPage(int status, Frame frame, int number, boolean follow) {
         VersionHeader header = versions.require(number);
         NoticeEvidence.Report report = evidence.of(number);
         // A page shows the first records; the CSV export has every one.
         NoticeEvidence.Report shown = report.notices().size() <= SHOWN_RECORDS ? report
                 : new NoticeEvidence.Report(report.version(), report.totals(), report.notices().subList(0, SHOWN_RECORDS));
-        return console.page(status, ConsolePages.version(frame, row(header), shown,
+        return console.page(status, ConsolePages.version(frame, row(header), follow, shown,
                 objections.ofVersion(number),
                 ChangeLines.of(versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles.of(number))));
     }
