@@ -17,15 +17,22 @@ public enum NoticeKind {
     /** Legal staff resolved an objection: the outcome and their note. */
     OBJECTION_RESOLVED,
     /** A staff account's invitation to set its password (no subscriber). */
-    INVITE;
+    INVITE,
+    /** To a customer's contact whom staff added: "you are the notice contact of …" (no double opt-in). */
+    CONTACT_REGISTERED,
+    /** Once, to a customer's contacts when nobody acknowledged an announcement in time. */
+    ACK_REMINDER;
 
     /** Whether the mail is about one version (and carries its objection link). */
     public boolean aboutVersion() {
-        return this != CONFIRMATION && this != WELCOME && this != INVITE;
+        return this != CONFIRMATION && this != WELCOME && this != INVITE && this != CONTACT_REGISTERED;
     }
 
-    /** Whether the mail carries the link to object (announcements, reminders, effective notices). */
+    /**
+     * Whether the mail carries the link to object (announcements, reminders, effective notices) and,
+     * to a customer's contact, to acknowledge receipt (with the same token).
+     */
     public boolean carriesObjectionLink() {
-        return this == ANNOUNCEMENT || this == REMINDER || this == EFFECTIVE;
+        return this == ANNOUNCEMENT || this == REMINDER || this == EFFECTIVE || this == ACK_REMINDER;
     }
 }

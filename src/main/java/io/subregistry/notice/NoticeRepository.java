@@ -132,6 +132,16 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
         });
     }
 
+    /** Tells a contact whom staff added that it is its customer's notice contact. */
+    public void queueContactRegistered(UUID subscriber, String recipient, Instant now) {
+        update(INSERT + " values (gen_random_uuid(), ?, null, 'CONTACT_REGISTERED', 'QUEUED', ?, ?, ?)", statement -> {
+            statement.setObject(1, subscriber);
+            statement.setString(2, recipient);
+            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setTimestamp(4, Timestamp.from(now));
+        });
+    }
+
     /** The receipt or the resolution of a subscriber's objection to a version (one of each at most). */
     public void queueObjectionMail(NoticeKind kind, UUID subscriber, int version, String recipient, Instant now) {
         if (kind != NoticeKind.OBJECTION_RECEIVED && kind != NoticeKind.OBJECTION_RESOLVED) {

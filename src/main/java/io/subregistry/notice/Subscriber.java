@@ -60,6 +60,20 @@ public class Subscriber {
     @Column(name = "manage_token_hash")
     public String manageTokenHash;
 
+    /** The customer whose notice contact this is (staff added it); null for a public subscriber. */
+    @Column(name = "customer_id")
+    public UUID customerId;
+
+    /** A contact's name, if known. */
+    public String name;
+
+    /** A contact's preferred language (BCP 47), if known. */
+    public String language;
+
+    /** When staff removed this contact from its customer; null while it is one. */
+    @Column(name = "removed_at")
+    public Instant removedAt;
+
     @Version
     public long revision;
 

@@ -12,12 +12,12 @@ import java.util.UUID;
 public class SubscriberRepository implements PanacheRepositoryBase<Subscriber, UUID> {
 
     public Optional<Subscriber> findByEmail(String email) {
-        return find("lower(email) = lower(?1)", email).firstResultOptional();
+        return find("customerId is null and lower(email) = lower(?1)", email).firstResultOptional();
     }
 
     /** The subscriber of an address, locked for the rest of the transaction. */
     public Optional<Subscriber> lockByEmail(String email) {
-        return find("lower(email) = lower(?1)", email).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("customerId is null and lower(email) = lower(?1)", email).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /**
@@ -29,9 +29,14 @@ public class SubscriberRepository implements PanacheRepositoryBase<Subscriber, U
         return getEntityManager().createNativeQuery("""
                         insert into subscriber (id, email, status, created_at, manage_nonce, manage_token_hash)
                         values (?1, ?2, 'PENDING', ?3, ?4, ?5)
-                        on conflict ((lower(email))) do nothing""")
+                        on conflict ((lower(email))) where customer_id is null do nothing""")
                 .setParameter(1, id).setParameter(2, email).setParameter(3, now).setParameter(4, manageNonce)
                 .setParameter(5, manageTokenHash).executeUpdate() == 1;
+    }
+
+    /** The contacts of a customer, live or not, in the order they were added. */
+    public java.util.List<Subscriber> contactsOf(UUID customer) {
+        return list("customerId = ?1 order by createdAt, email", customer);
     }
 
     public Optional<Subscriber> findByConfirmToken(String tokenHash) {

@@ -65,7 +65,16 @@ class RoleMatrixTest extends RegistryTest {
             new Endpoint("POST", "/api/v1/admin/users/nobody-here/enable", "/api/v1/admin/users/{username}/enable", ADMIN),
             new Endpoint("PUT", "/api/v1/admin/users/nobody-here/password", "/api/v1/admin/users/{username}/password", ADMIN),
             new Endpoint("PUT", "/api/v1/admin/users/nobody-here/roles", "/api/v1/admin/users/{username}/roles", ADMIN),
-            new Endpoint("POST", "/api/v1/admin/signing-keys/rotate", "/api/v1/admin/signing-keys/rotate", ADMIN));
+            new Endpoint("POST", "/api/v1/admin/signing-keys/rotate", "/api/v1/admin/signing-keys/rotate", ADMIN),
+            new Endpoint("GET", "/api/v1/draft/earliest-effective-date", "/api/v1/draft/earliest-effective-date", LEGAL),
+            new Endpoint("POST", "/api/v1/customers", "/api/v1/customers", LEGAL),
+            new Endpoint("GET", "/api/v1/customers", "/api/v1/customers", READERS),
+            new Endpoint("GET", "/api/v1/customers/" + NO_SUCH_ID, "/api/v1/customers/{id}", READERS),
+            new Endpoint("PUT", "/api/v1/customers/" + NO_SUCH_ID, "/api/v1/customers/{id}", LEGAL),
+            new Endpoint("POST", "/api/v1/customers/" + NO_SUCH_ID + "/archive", "/api/v1/customers/{id}/archive", LEGAL),
+            new Endpoint("POST", "/api/v1/customers/import", "/api/v1/customers/import", LEGAL),
+            new Endpoint("GET", "/api/v1/customers/" + NO_SUCH_ID + "/evidence", "/api/v1/customers/{id}/evidence", READERS),
+            new Endpoint("GET", "/api/v1/versions/1/obligations", "/api/v1/versions/{number}/obligations", READERS));
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "GET /api/v1", "GET /api/v1/subprocessors", "GET /api/v1/upcoming", "GET /api/v1/versions", "GET /api/v1/versions/{number}",
@@ -73,7 +82,8 @@ class RoleMatrixTest extends RegistryTest {
             "POST /api/v1/subscriptions", "POST /api/v1/subscriptions/confirmations/{token}",
             "GET /api/v1/subscriptions/{token}", "PUT /api/v1/subscriptions/{token}",
             "POST /api/v1/subscriptions/{token}/unsubscribe", "GET /api/v1/objections/{token}",
-            "POST /api/v1/objections/{token}");
+            "POST /api/v1/objections/{token}", "GET /api/v1/acknowledgements/{token}",
+            "POST /api/v1/acknowledgements/{token}");
 
     private static final Map<String, String> ACCOUNT_OF_ROLE = Map.of(
             "legal", Staff.LEGAL, "auditor", Staff.AUDITOR, "admin", Staff.ADMIN);

@@ -78,7 +78,7 @@ class NoticeWitnessTest extends RegistryTest {
         List<Change> changes = versions.changesOf(2).stream().map(RecordedChange::change).toList();
         Mail mail = mails.notice(new ClaimedNotice(UUID.randomUUID(), subscriber.id, 2, NoticeKind.EFFECTIVE, DPO, 0,
                         Instant.now().plusSeconds(60)), subscriber, new VersionBrief(header, changes, Map.of(), 1),
-                new NoticeMails.Links("m".repeat(43), "o".repeat(43)));
+                new NoticeMails.Links("m".repeat(43), "o".repeat(43)), null);
 
         assertThat(mail.getSubject()).startsWith("Now in effect");
         assertThat(mail.getHeaders().get("X-Subprocessor-List-Version")).containsExactly("2; hash=" + header.hash());

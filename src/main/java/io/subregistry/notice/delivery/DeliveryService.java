@@ -3,6 +3,7 @@ package io.subregistry.notice.delivery;
 import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.subregistry.notice.ClaimedNotice;
+import io.subregistry.notice.ContactTerms;
 import io.subregistry.notice.NoticeConfig;
 import io.subregistry.notice.NoticeKind;
 import io.subregistry.notice.NoticeMetrics;
@@ -62,6 +63,7 @@ public class DeliveryService {
     private final OutcomeRecorder recorder;
     private final InviteService invites;
     private final ObjectionService objectionService;
+    private final ContactTerms contracts;
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Held for a whole round, so that a graceful stop can wait for the round in hand. */
     private final ReentrantLock round = new ReentrantLock();
@@ -69,7 +71,8 @@ public class DeliveryService {
     public DeliveryService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
                            VersionQueries versions, TokenService tokens, NoticeMails mails, SmtpSender sender,
                            NoticeConfig config, Clock clock, InstanceIdentity instance, NoticeMetrics metrics,
-                           OutcomeRecorder recorder, InviteService invites, ObjectionService objectionService) {
+                           OutcomeRecorder recorder, InviteService invites, ObjectionService objectionService,
+                           ContactTerms contracts) {
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;
@@ -85,6 +88,7 @@ public class DeliveryService {
         this.recorder = recorder;
         this.invites = invites;
         this.objectionService = objectionService;
+        this.contracts = contracts;
     }
 
     /** What one round did. */
@@ -127,19 +131,23 @@ public class DeliveryService {
         }
         Map<UUID, Subscriber> recipients = QuarkusTransaction.requiringNew().call(() -> subscribersOf(claimed));
         Map<String, UUID> objected = QuarkusTransaction.requiringNew().call(() -> objectionsOf(claimed));
+        Map<ContactTerms.Key, ContactTerms.Terms> terms = QuarkusTransaction.requiringNew()
+                .call(() -> termsOf(claimed, recipients));
         Map<Integer, VersionBrief> briefs = new HashMap<>();
         List<Prepared> toSend = new ArrayList<>();
         List<UUID> cancelled = new ArrayList<>();
         Map<UUID, String> cancelReasons = new HashMap<>();
         for (ClaimedNotice notice : claimed) {
             Subscriber subscriber = notice.subscriberId() == null ? null : recipients.get(notice.subscriberId());
-            String reason = whyNotSend(notice, subscriber, objected, now);
+            ContactTerms.Terms contract = subscriber == null || subscriber.customerId == null || notice.versionNumber() == null
+                    ? null : terms.get(new ContactTerms.Key(subscriber.customerId, notice.versionNumber()));
+            String reason = whyNotSend(notice, subscriber, objected, contract, now);
             if (reason != null) {
                 cancelled.add(notice.id());
                 cancelReasons.put(notice.id(), reason);
                 continue;
             }
-            toSend.add(new Prepared(notice, build(notice, subscriber, briefs)));
+            toSend.add(new Prepared(notice, build(notice, subscriber, contract, briefs)));
         }
         if (!cancelled.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> cancelled.stream()
@@ -209,7 +217,18 @@ public class DeliveryService {
         return objected;
     }
 
-    private String whyNotSend(ClaimedNotice notice, Subscriber subscriber, Map<String, UUID> objected, Instant now) {
+    /** The contract terms of the notices to customers' contacts. */
+    private Map<ContactTerms.Key, ContactTerms.Terms> termsOf(List<ClaimedNotice> claimed, Map<UUID, Subscriber> recipients) {
+        List<ContactTerms.Key> keys = claimed.stream()
+                .filter(notice -> notice.versionNumber() != null && notice.subscriberId() != null
+                        && recipients.get(notice.subscriberId()).customerId != null)
+                .map(notice -> new ContactTerms.Key(recipients.get(notice.subscriberId()).customerId, notice.versionNumber()))
+                .distinct().toList();
+        return keys.isEmpty() ? Map.of() : contracts.of(keys);
+    }
+
+    private String whyNotSend(ClaimedNotice notice, Subscriber subscriber, Map<String, UUID> objected,
+                              ContactTerms.Terms contract, Instant now) {
         if (notice.kind() == NoticeKind.INVITE) {
             return invites.mailOf(notice.inviteId()).isPresent() ? null : "the invitation was used or expired";
         }
@@ -232,10 +251,14 @@ public class DeliveryService {
         if (notice.kind() == NoticeKind.REMINDER && objected.containsKey(key(notice))) {
             return "objected already";
         }
+        if (notice.kind() == NoticeKind.ACK_REMINDER && (contract == null || contract.acknowledgedAt() != null)) {
+            return "acknowledged already";
+        }
         return null;
     }
 
-    private Mail build(ClaimedNotice notice, Subscriber subscriber, Map<Integer, VersionBrief> briefs) {
+    private Mail build(ClaimedNotice notice, Subscriber subscriber, ContactTerms.Terms contract,
+                       Map<Integer, VersionBrief> briefs) {
         if (notice.kind() == NoticeKind.INVITE) {
             InviteService.InviteMail invite = invites.mailOf(notice.inviteId()).orElseThrow();
             return mails.invite(notice, invite.username(), invite.token(), invite.expiresAt());
@@ -259,8 +282,12 @@ public class DeliveryService {
                 // a notice about a version's changes, below
             }
         }
+        if (notice.kind() == NoticeKind.CONTACT_REGISTERED) {
+            return mails.contactRegistered(notice, subscriber, manageToken);
+        }
         VersionBrief brief = briefs.computeIfAbsent(notice.versionNumber(), this::brief);
-        return mails.notice(notice, subscriber, brief, new NoticeMails.Links(manageToken, objectionToken(notice)));
+        return mails.notice(notice, subscriber, brief, new NoticeMails.Links(manageToken, objectionToken(notice)),
+                contract);
     }
 
     /** The section titles of the latest version, for mails that name what a subscriber follows. */

@@ -21,4 +21,5 @@ public final class MailTemplates {
     public static native TemplateInstance objection(MailViews.ObjectionMail mail);
 
     public static native TemplateInstance invite(MailViews.InviteMail mail);
+    public static native TemplateInstance contactRegistered(MailViews.ContactMail mail);
 }

@@ -16,10 +16,14 @@ public final class MailViews {
                              String summary, String effectiveDate,
                              String deadlineDate, String publishedDate, String emergencyReason, List<ChangeLines.ChangeLine> changes,
                              int otherChanges, boolean objectable, String diffUrl, String objectionUrl,
-                             String unsubscribeUrl, String manageUrl) {
+                             String unsubscribeUrl, String manageUrl, ContractNote contract) {
 
         public boolean isAnnouncement() {
             return kind == NoticeKind.ANNOUNCEMENT;
+        }
+
+        public boolean isAckReminder() {
+            return kind == NoticeKind.ACK_REMINDER;
         }
 
         public boolean isReminder() {
@@ -44,6 +48,18 @@ public final class MailViews {
 
     /** A staff account's invitation to set its password. */
     public record InviteMail(String username, String setPasswordUrl, String expiresAt, String consoleUrl) {
+    }
+
+    /**
+     * A contact's customer and its contract for this version: the acknowledge link, and whether an
+     * emergency gave less notice than the contract requires.
+     */
+    public record ContractNote(String customer, int requiredDays, int givenDays, boolean shortened, String acknowledgeUrl) {
+    }
+
+    /** To a contact staff registered for a customer. */
+    public record ContactMail(String listName, String customer, String name, List<String> sections, String manageUrl,
+                              String unsubscribeUrl) {
     }
 
     /** The double opt-in mail. */

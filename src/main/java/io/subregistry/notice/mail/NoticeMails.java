@@ -7,10 +7,13 @@ import io.subregistry.diff.Change;
 import io.subregistry.diff.ChangeLines;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.notice.ClaimedNotice;
+import io.subregistry.notice.ContactTerms;
 import io.subregistry.notice.NoticeConfig;
 import io.subregistry.notice.NoticeKind;
 import io.subregistry.notice.Subscriber;
 import io.subregistry.notice.mail.MailViews.ConfirmationMail;
+import io.subregistry.notice.mail.MailViews.ContactMail;
+import io.subregistry.notice.mail.MailViews.ContractNote;
 import io.subregistry.notice.mail.MailViews.NoticeMail;
 import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
@@ -40,9 +43,11 @@ public class NoticeMails {
     private final ZoneId zone;
     private final String baseUrl;
     private final VersionSignatures signatures;
+    private final java.time.Clock clock;
 
-    public NoticeMails(NoticeConfig config, RegistryConfig registry, VersionSignatures signatures) {
+    public NoticeMails(NoticeConfig config, RegistryConfig registry, VersionSignatures signatures, java.time.Clock clock) {
         this.config = config;
+        this.clock = clock;
         this.signatures = signatures;
         this.zone = registry.zone();
         this.baseUrl = registry.publicBaseUrl().replaceAll("/+$", "");
@@ -100,21 +105,40 @@ public class NoticeMails {
         return mail;
     }
 
-    public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links) {
+    /** To a contact staff added: whose notice contact it now is, with the manage and unsubscribe links. */
+    public Mail contactRegistered(ClaimedNotice notice, Subscriber subscriber, String manageToken) {
+        String customer = subscriber.organisation == null ? "a customer" : subscriber.organisation;
+        ContactMail view = new ContactMail(LIST_NAME, customer, subscriber.name,
+                subscriber.sections == null ? List.of() : Arrays.asList(subscriber.sections),
+                url("/subscription/" + manageToken), url("/unsubscribe/" + manageToken));
+        return compose(notice, "You are the sub-processor notice contact of " + customer,
+                MailTemplates.contactRegistered(view), manageToken);
+    }
+
+    /**
+     * A notice about a version. {@code contract} is set for a customer's contact whose customer the
+     * version obliges: its mail then carries the acknowledge link, the customer's own objection
+     * deadline, and says so when an emergency gave the customer less notice than its contract.
+     */
+    public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links,
+                       ContactTerms.Terms contract) {
         List<Change> relevant = brief.changes().stream().filter(change -> concerns(subscriber, change)).toList();
         boolean objectable = relevant.stream().anyMatch(change -> change.type() == ChangeType.ADDED);
         // The mail witnesses the version: its number, hash and signing key (see README, "Notices witness the history").
         String keyId = signatures.of(brief.header().number()).map(VersionSignature::keyId).orElse(null);
         NoticeMail view = new NoticeMail(notice.kind(), LIST_NAME, brief.header().number(), brief.header().hash(), keyId,
                 brief.header().summary(),
-                readable(brief.header().effectiveAt()), readable(brief.header().effectiveAt()),
+                readable(brief.header().effectiveAt()), readable(contract == null ? brief.header().effectiveAt()
+                        : contract.objectionDeadline(brief.header().effectiveAt(), Instant.now(clock))),
                 readable(brief.header().publishedAt()), brief.header().emergencyReason(),
                 ChangeLines.of(relevant, brief.sectionTitles()),
                 brief.changes().size() - relevant.size(), objectable,
                 url("/diff?from=" + (brief.previousNumber() == null ? brief.header().number() : brief.previousNumber())
                         + "&to=" + brief.header().number()),
                 url("/objection/" + links.objectionToken()), url("/unsubscribe/" + links.manageToken()),
-                url("/subscription/" + links.manageToken()));
+                url("/subscription/" + links.manageToken()),
+                contract == null ? null : new ContractNote(contract.customer(), contract.requiredDays(), contract.givenDays(),
+                        contract.waived(), url("/acknowledge/" + links.objectionToken())));
         Mail mail = compose(notice, subject(notice.kind(), brief, relevant), MailTemplates.notice(view), links.manageToken());
         mail.addHeader(VERSION_HEADER, brief.header().number() + "; hash=" + MailHeaders.sanitize(brief.header().hash(), 64));
         return mail;
@@ -151,6 +175,7 @@ public class NoticeMails {
             case ANNOUNCEMENT -> "Sub-processor changes on " + date + ": " + what;
             case REMINDER -> "Reminder: sub-processor changes on " + date + ": " + what;
             case EFFECTIVE -> "Now in effect: sub-processor changes of " + date;
+            case ACK_REMINDER -> "Please acknowledge: sub-processor changes on " + date + ": " + what;
             default -> throw new IllegalArgumentException(kind + " is not a notice about a version's changes");
         };
     }

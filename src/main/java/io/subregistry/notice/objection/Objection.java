@@ -32,6 +32,10 @@ public class Objection {
     @Column(name = "subscriber_id")
     public UUID subscriberId;
 
+    /** The customer of the contact who objected: its objection is the customer's. */
+    @Column(name = "customer_id")
+    public UUID customerId;
+
     @Column(name = "version_number")
     public int versionNumber;
 

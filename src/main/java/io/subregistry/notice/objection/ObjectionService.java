@@ -3,6 +3,7 @@ package io.subregistry.notice.objection;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.diff.ChangeType;
+import io.subregistry.notice.ContactTerms;
 import io.subregistry.notice.MaskedEmail;
 import io.subregistry.notice.Notice;
 import io.subregistry.notice.NoticeKind;
@@ -46,9 +47,12 @@ public class ObjectionService {
     private final AuditLog audit;
     private final NoticeMetrics metrics;
     private final Clock clock;
+    private final ContactTerms contracts;
 
     public ObjectionService(NoticeRepository notices, SubscriberRepository subscribers, ObjectionRepository objections,
-                            VersionQueries versions, AuditLog audit, NoticeMetrics metrics, Clock clock) {
+                            VersionQueries versions, AuditLog audit, NoticeMetrics metrics, Clock clock,
+                            ContactTerms contracts) {
+        this.contracts = contracts;
         this.notices = notices;
         this.subscribers = subscribers;
         this.objections = objections;
@@ -65,9 +69,10 @@ public class ObjectionService {
         VersionHeader version = versions.require(notice.versionNumber);
         Instant now = Instant.now(clock);
         List<ObjectionForm.AddedSubprocessor> additions = additions(version.number());
-        Optional<Objection> existing = objections.of(subscriber.id, version.number());
-        String closed = closedBecause(version, subscriber, additions, existing, now);
-        return new ObjectionForm(version.number(), version.summary(), version.effectiveAt(), deadline(version),
+        Optional<Objection> existing = objections.ofSubscriberOrCustomer(subscriber.id, subscriber.customerId, version.number());
+        Instant deadline = deadline(version, subscriber, now);
+        String closed = closedBecause(version, deadline, subscriber, additions, existing, now);
+        return new ObjectionForm(version.number(), version.summary(), version.effectiveAt(), deadline,
                 closed == null, closed, additions, existing.map(this::view).orElse(null));
     }
 
@@ -78,12 +83,15 @@ public class ObjectionService {
         VersionHeader version = versions.require(notice.versionNumber);
         Instant now = Instant.now(clock);
         List<ObjectionForm.AddedSubprocessor> additions = additions(version.number());
-        Optional<Objection> existing = objections.of(subscriber.id, version.number());
+        Optional<Objection> existing = objections.ofSubscriberOrCustomer(subscriber.id, subscriber.customerId, version.number());
         if (existing.isPresent()) {
-            throw new ConflictException("your objection to version " + version.number() + " was recorded on "
-                    + ReadableDates.readable(existing.get().receivedAt) + "; legal staff will answer it");
+            throw new ConflictException(existing.get().subscriberId.equals(subscriber.id)
+                    ? "your objection to version " + version.number() + " was recorded on "
+                    + ReadableDates.readable(existing.get().receivedAt) + "; legal staff will answer it"
+                    : "your organisation's objection to version " + version.number() + " was recorded on "
+                    + ReadableDates.readable(existing.get().receivedAt) + " (from another contact); legal staff will answer it");
         }
-        String closed = closedBecause(version, subscriber, additions, existing, now);
+        String closed = closedBecause(version, deadline(version, subscriber, now), subscriber, additions, existing, now);
         if (closed != null) {
             throw new RuleViolationException(closed + "; nothing was recorded");
         }
@@ -96,6 +104,7 @@ public class ObjectionService {
         Objection objection = new Objection();
         objection.id = UUID.randomUUID();
         objection.subscriberId = subscriber.id;
+        objection.customerId = subscriber.customerId;
         objection.versionNumber = version.number();
         objection.noticeId = notice.id;
         objection.subprocessorIds = request.subprocessorIds().stream().distinct().toArray(UUID[]::new);
@@ -114,6 +123,12 @@ public class ObjectionService {
     public List<ObjectionView> ofVersion(int version) {
         versions.require(version);
         return objections.ofVersion(version).stream().map(this::view).toList();
+    }
+
+    /** The objections made from the links of a customer's contacts: the customer's objections. */
+    @Transactional
+    public List<ObjectionView> ofCustomer(UUID customer) {
+        return objections.ofCustomer(customer).stream().map(this::view).toList();
     }
 
     @Transactional
@@ -171,11 +186,24 @@ public class ObjectionService {
         return version.effectiveAt();
     }
 
-    private String closedBecause(VersionHeader version, Subscriber subscriber, List<ObjectionForm.AddedSubprocessor> additions,
-                                 Optional<Objection> existing, Instant now) {
-        if (!deadline(version).isAfter(now)) {
+    /**
+     * A customer's contact objects within its contract's window: until the effective date, or
+     * {@code objectionWindowDays} after the customer was notified if that ends first.
+     */
+    private Instant deadline(VersionHeader version, Subscriber subscriber, Instant now) {
+        if (subscriber.customerId == null) {
+            return deadline(version);
+        }
+        return contracts.of(subscriber.customerId, version.number())
+                .map(terms -> terms.objectionDeadline(version.effectiveAt(), now))
+                .orElse(deadline(version));
+    }
+
+    private String closedBecause(VersionHeader version, Instant deadline, Subscriber subscriber,
+                                 List<ObjectionForm.AddedSubprocessor> additions, Optional<Objection> existing, Instant now) {
+        if (!deadline.isAfter(now)) {
             return "the objection deadline for version " + version.number() + " passed on "
-                    + ReadableDates.readable(deadline(version));
+                    + ReadableDates.readable(deadline);
         }
         if (subscriber.status != Subscriber.Status.CONFIRMED) {
             return "this subscription has ended";
@@ -184,7 +212,9 @@ public class ObjectionService {
             return "version " + version.number() + " adds no sub-processor to object to";
         }
         if (existing.isPresent()) {
-            return "you objected on " + ReadableDates.readable(existing.get().receivedAt);
+            return existing.get().subscriberId.equals(subscriber.id)
+                    ? "you objected on " + ReadableDates.readable(existing.get().receivedAt)
+                    : "your organisation objected on " + ReadableDates.readable(existing.get().receivedAt) + " (from another contact)";
         }
         return null;
     }
@@ -199,7 +229,7 @@ public class ObjectionService {
 
     private Notice noticeOf(String token) {
         Notice notice = notices.findByTokenHash(TokenService.hash(TokenService.requireWellFormed(token)))
-                .filter(found -> found.kind != NoticeKind.CONFIRMATION)
+                .filter(found -> found.kind.carriesObjectionLink())
                 .orElseThrow(() -> new ResourceNotFoundException("this objection link is not valid"));
         return notice;
     }

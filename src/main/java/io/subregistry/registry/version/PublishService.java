@@ -37,10 +37,12 @@ public class PublishService {
     private final PublishRules rules;
     private final Counter publishes;
     private final Clock clock;
+    private final ContractedNotice contracts;
 
     public PublishService(PublishableDraft draft, VersionRepository versions, ChangeEventRepository changes,
                           SnapshotCache snapshots, AuditLog audit, Event<VersionPublished> published,
-                          RegistryConfig config, Clock clock, MeterRegistry metrics) {
+                          RegistryConfig config, Clock clock, MeterRegistry metrics, ContractedNotice contracts) {
+        this.contracts = contracts;
         this.draft = draft;
         this.versions = versions;
         this.changes = changes;
@@ -86,6 +88,10 @@ public class PublishService {
         Diff diff = SnapshotDiff.between(previous.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY), snapshot);
         PublishRules.Decision decision = rules.decide(diff,
                 previous.map(v -> new PublishRules.Previous(v.number, v.effectiveAt)), command, now);
+        if (previous.isPresent()) {
+            // Customers' contracts may promise more notice than the registry's minimum.
+            contracts.check(diff, now, decision.effectiveAt(), decision.emergencyReason());
+        }
 
         int number = previous.map(v -> v.number + 1).orElse(1);
         VersionContent content = new VersionContent(number, now.truncatedTo(ChronoUnit.MILLIS), decision.effectiveAt(),

@@ -75,6 +75,9 @@ class DeliveryTest extends RegistryTest {
     OutcomeRecorder recorder;
 
     @Inject
+    io.subregistry.notice.ContactTerms contracts;
+
+    @Inject
     NoticeConfig config;
 
     @Inject
@@ -125,7 +128,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(300, "race");
         int version = publishAnAddition();
         DeliveryService other = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder, invites, objectionService);
+                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder, invites, objectionService, contracts);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
@@ -235,7 +238,7 @@ class DeliveryTest extends RegistryTest {
         subscribers.many(3, "stopping");
         int version = publishAnAddition();
         DeliveryService leaving = new DeliveryService(notices, subscriberRepository, objections, versions, tokens, mails,
-                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder, invites, objectionService);
+                sender, config, injectedClock, new InstanceIdentity(), metrics, recorder, invites, objectionService, contracts);
         leaving.stop();
         assertThat(leaving.deliverDue().claimed()).isZero();
 

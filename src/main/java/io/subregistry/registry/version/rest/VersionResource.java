@@ -4,6 +4,7 @@ import io.subregistry.platform.MediaNegotiation;
 import io.subregistry.platform.error.ConflictException;
 import io.subregistry.registry.version.PublishedListService;
 import io.subregistry.registry.version.ChainVerifier;
+import io.subregistry.registry.version.ContractedNotice;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.security.Roles;
@@ -37,9 +38,11 @@ public class VersionResource {
     private final ChainVerifier verifier;
     private final PublishedListService lists;
     private final VersionSignatures signatures;
+    private final ContractedNotice contracts;
 
     public VersionResource(VersionQueries versions, ChainVerifier verifier, PublishedListService lists,
-                           VersionSignatures signatures) {
+                           VersionSignatures signatures, ContractedNotice contracts) {
+        this.contracts = contracts;
         this.versions = versions;
         this.verifier = verifier;
         this.lists = lists;
@@ -69,7 +72,7 @@ public class VersionResource {
             return Response.ok(lists.versionCsv(number), "text/csv; charset=UTF-8").build();
         }
         return Response.ok(VersionResponse.of(header, versions.status(header), versions.counts(number),
-                signatures.of(number).orElse(null), versions.snapshot(number)), MediaType.APPLICATION_JSON).build();
+                signatures.of(number).orElse(null), contracts.breachesOf(number), versions.snapshot(number)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
