@@ -328,9 +328,8 @@ public class ObligationRepository {
                              where o.customer_id = c.id and o.status in ('AT_RISK', 'BREACHED') and v.effective_at > ?))"""
                 .formatted(LIVE_CONTACT);
         String where = "(c.archived_at is not null) = ?"
-                + (q == null ? "" : """
-                 and (c.name ilike ? or c.reference ilike ? or exists (select 1 from subscriber s
-                      where s.customer_id = c.id and s.removed_at is null and s.email ilike ?))""")
+                + (q == null ? "" : " and (c.name ilike ? or c.reference ilike ? or exists (select 1 from subscriber s"
+                        + " where s.customer_id = c.id and s.removed_at is null and s.email ilike ?))")
                 + (atRisk == null ? "" : atRisk ? " and " + risk : " and not " + risk);
         long[] total = {0};
         List<UUID> ids = sql.list("search customers", """

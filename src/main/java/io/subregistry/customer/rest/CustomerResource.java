@@ -63,7 +63,7 @@ public class CustomerResource {
             description = "Each contact is told by mail that it is the customer's notice contact; it needs no double opt-in.")
     public Response create(@NotNull @Valid CustomerInput input) {
         CustomerView customer = customers.create(input, actor());
-        return Response.created(URI.create("/api/v1/customers/" + customer.id())).tag(customer.etag()).entity(customer).build();
+        return Response.created(URI.create("/api/v1/customers/" + customer.id())).header(HttpHeaders.ETAG, customer.etag()).entity(customer).build();
     }
 
     @GET
@@ -83,7 +83,7 @@ public class CustomerResource {
     @Operation(summary = "One customer, with its ETag for a later PUT")
     public Response get(@PathParam("id") UUID id) {
         CustomerView customer = customers.require(id);
-        return Response.ok(customer).tag(customer.etag()).build();
+        return Response.ok(customer).header(HttpHeaders.ETAG, customer.etag()).build();
     }
 
     @PUT
@@ -96,7 +96,7 @@ public class CustomerResource {
     public Response update(@PathParam("id") UUID id, @NotNull @Valid CustomerInput input,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         CustomerView customer = customers.update(id, input, Precondition.parse(ifMatch), actor());
-        return Response.ok(customer).tag(customer.etag()).build();
+        return Response.ok(customer).header(HttpHeaders.ETAG, customer.etag()).build();
     }
 
     @POST
@@ -111,11 +111,12 @@ public class CustomerResource {
     @POST
     @Path("import")
     @RolesAllowed(Roles.LEGAL)
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Import customers from CSV (legal), all or nothing",
             description = "Columns: name, reference, noticePeriodDays, objectionWindowDays, sections, contacts (sections and"
                     + " contacts `;`-separated, a contact `address` or `Name <address>`). Lines are matched by reference"
-                    + " (required): importing the same file again changes nothing. A refusal names every wrong line.")
+                    + " (required): importing the same file again changes nothing. A refusal names every wrong line. The body is"
+                    + " read as CSV (text/csv) whatever its Content-Type.")
     public CustomerService.ImportResult importCsv(String content) {
         return customers.importCsv(content, actor());
     }
