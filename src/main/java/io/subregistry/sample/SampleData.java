@@ -3,6 +3,9 @@ package io.subregistry.sample;
 import io.quarkus.runtime.StartupEvent;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
+import io.subregistry.customer.ContactInput;
+import io.subregistry.customer.CustomerInput;
+import io.subregistry.customer.CustomerService;
 import io.subregistry.importer.ImportFormat;
 import io.subregistry.importer.ImportService;
 import io.subregistry.importer.ParsedPage;
@@ -57,9 +60,11 @@ public class SampleData {
     private final VersionRepository versions;
     private final AuditLog audit;
     private final EntityManager entityManager;
+    private final CustomerService customers;
 
     public SampleData(ImportService importer, DraftService draft, DraftImporter drafts, PublishService publisher,
-                      VersionRepository versions, AuditLog audit, EntityManager entityManager) {
+                      VersionRepository versions, AuditLog audit, EntityManager entityManager, CustomerService customers) {
+        this.customers = customers;
         this.importer = importer;
         this.draft = draft;
         this.drafts = drafts;
@@ -70,14 +75,25 @@ public class SampleData {
     }
 
     void onStart(@Observes @Priority(20) StartupEvent event, RegistryConfig config) {
-        if (config.sampleData() && loadIfEmpty()) {
-            LOG.info("Loaded the sample sub-processor list (versions 1 and 2); set registry.sample-data=false to start empty");
+        if (config.sampleData() && loadIfEmpty(true)) {
+            LOG.info("Loaded the sample sub-processor list (versions 1 and 2) and three sample customers;"
+                    + " set registry.sample-data=false to start empty");
         }
     }
 
-    /** Loads the sample into an empty registry; returns whether it did. */
+    /** Loads the sample list (without customers, as tests want it) into an empty registry; returns whether it did. */
     @Transactional
     public boolean loadIfEmpty() {
+        return loadIfEmpty(false);
+    }
+
+    /**
+     * Loads the sample into an empty registry; with {@code withCustomers}, three clearly fictional
+     * customers (30, 60 and 90 days' notice, example.test contacts) exist before version 2, so
+     * the 30-day one, which covers the section version 2 adds to, has an obligation for it.
+     */
+    @Transactional
+    public boolean loadIfEmpty(boolean withCustomers) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
         if (versions.count() > 0 || !draft.view().sections().isEmpty()) {
             return false;
@@ -96,6 +112,9 @@ public class SampleData {
         publisher.publishAt(new PublishCommand(new EffectiveAt.AtInstant(firstPublished),
                 "Initial list of sub-processors (sample data)", null, null, reviewed(initialRevision)), ACTOR, firstPublished);
 
+        if (withCustomers) {
+            sampleCustomers();
+        }
         long fullRevision = drafts.importDraft(full, ImportedDraft.Mode.REPLACE, ACTOR).revision();
         Instant secondPublished = lastUpdated.minusDays(31).atTime(9, 0).toInstant(ZoneOffset.UTC);
         String added = String.join(", ", full.entries().stream().filter(entry -> markedNew.contains(entry.line()))
@@ -104,6 +123,16 @@ public class SampleData {
                 "Adds " + added + " (sample data)", null, null, reviewed(fullRevision)), ACTOR, secondPublished);
         audit.record(ACTOR, AuditAction.SAMPLE_DATA_LOADED, "registry", Map.of("versions", 2));
         return true;
+    }
+
+    private void sampleCustomers() {
+        customers.create(new CustomerInput("Example Hospital Group (sample)", "SAMPLE-90", 90, 14, List.of("product", "support"),
+                List.of(new ContactInput("dpo@hospital.example.test", "Dana DPO", "en"),
+                        new ContactInput("legal@hospital.example.test", null, null))), ACTOR);
+        customers.create(new CustomerInput("Example Retail Co (sample)", "SAMPLE-60", 60, null, List.of("product"),
+                List.of(new ContactInput("privacy@retail.example.test", null, "de"))), ACTOR);
+        customers.create(new CustomerInput("Example Bank (sample)", "SAMPLE-30", 30, null, List.of(),
+                List.of(new ContactInput("dpo@bank.example.test", null, null))), ACTOR);
     }
 
     /** The sample versions publish exactly what was just imported. */

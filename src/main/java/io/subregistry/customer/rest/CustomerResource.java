@@ -5,11 +5,10 @@ import io.subregistry.customer.CustomerEvidence;
 import io.subregistry.customer.CustomerInput;
 import io.subregistry.customer.CustomerService;
 import io.subregistry.customer.CustomerView;
-import io.subregistry.customer.ObligationReport;
+import io.subregistry.customer.EvidenceCsv;
 import io.subregistry.customer.ObligationService;
 import io.subregistry.platform.MediaNegotiation;
 import io.subregistry.platform.Precondition;
-import io.subregistry.platform.csv.CsvWriter;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -131,43 +130,10 @@ public class CustomerResource {
     public Response evidence(@PathParam("id") UUID id, @QueryParam("format") String format, @Context HttpHeaders headers) {
         CustomerEvidence evidence = obligations.evidence(id);
         if (MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, CSV).equals(CSV)) {
-            return Response.ok(csv(evidence), "text/csv; charset=UTF-8")
+            return Response.ok(EvidenceCsv.of(evidence), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"evidence-customer-" + id + ".csv\"").build();
         }
         return Response.ok(evidence, MediaType.APPLICATION_JSON).build();
-    }
-
-    private static String csv(CustomerEvidence evidence) {
-        CsvWriter csv = new CsvWriter().row("customer", "reference", "version", "summary", "publishedAt", "effectiveAt",
-                "changes", "noticePeriodDays", "givenDays", "dueBy", "status", "notifiedAt", "acknowledgedAt",
-                "acknowledgedBy", "record", "contact", "kind", "deliveryStatus", "sentAt", "messageId",
-                "objectedTo", "reason", "outcome", "resolutionNote", "resolvedBy", "resolvedAt");
-        CustomerView customer = evidence.customer();
-        for (CustomerEvidence.Entry entry : evidence.versions()) {
-            Object[] head = {customer.name(), customer.reference(), entry.version(), entry.summary(), entry.publishedAt(),
-                    entry.effectiveAt(), String.join("; ", entry.changes()), entry.noticePeriodDays(), entry.givenDays(),
-                    entry.dueBy(), entry.status(), entry.notifiedAt(), entry.acknowledgedAt(), entry.acknowledgedBy()};
-            for (ObligationReport.ContactNotice notice : entry.notices()) {
-                csv.row(concat(head, "notice", notice.email(), notice.kind(), notice.noticeStatus(), notice.sentAt(),
-                        notice.messageId(), null, null, null, null, null, null));
-            }
-            for (CustomerEvidence.Objection objection : entry.objections()) {
-                csv.row(concat(head, "objection", objection.email(), null, null, objection.receivedAt(), null,
-                        String.join("; ", objection.subprocessors()), objection.reason(), objection.outcome(),
-                        objection.resolutionNote(), objection.resolvedBy(), objection.resolvedAt()));
-            }
-            if (entry.notices().isEmpty() && entry.objections().isEmpty()) {
-                csv.row(concat(head, "obligation", null, null, null, null, null, null, null, null, null, null, null));
-            }
-        }
-        return csv.toString();
-    }
-
-    static Object[] concat(Object[] head, Object... tail) {
-        Object[] row = new Object[head.length + tail.length];
-        System.arraycopy(head, 0, row, 0, head.length);
-        System.arraycopy(tail, 0, row, head.length, tail.length);
-        return row;
     }
 
     private static Boolean atRisk(String status) {

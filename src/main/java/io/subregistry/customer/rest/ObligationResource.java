@@ -1,9 +1,9 @@
 package io.subregistry.customer.rest;
 
+import io.subregistry.customer.EvidenceCsv;
 import io.subregistry.customer.ObligationReport;
 import io.subregistry.customer.ObligationService;
 import io.subregistry.platform.MediaNegotiation;
-import io.subregistry.platform.csv.CsvWriter;
 import io.subregistry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -39,27 +39,10 @@ public class ObligationResource {
     public Response report(@PathParam("number") int number, @QueryParam("format") String format, @Context HttpHeaders headers) {
         ObligationReport report = obligations.report(number);
         if (MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, CSV).equals(CSV)) {
-            return Response.ok(csv(report), "text/csv; charset=UTF-8")
+            return Response.ok(EvidenceCsv.of(report), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"obligations-version-" + number + ".csv\"").build();
         }
         return Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
-    private static String csv(ObligationReport report) {
-        CsvWriter csv = new CsvWriter().row("version", "customerId", "customer", "reference", "noticePeriodDays", "dueBy",
-                "givenDays", "status", "notifiedAt", "acknowledgedAt", "acknowledgedBy", "contact", "contactStatus",
-                "sentAt", "messageId");
-        for (ObligationReport.Obligation obligation : report.obligations()) {
-            Object[] head = {report.version(), obligation.customerId(), obligation.name(), obligation.reference(),
-                    obligation.noticePeriodDays(), obligation.dueBy(), obligation.givenDays(), obligation.status(),
-                    obligation.notifiedAt(), obligation.acknowledgedAt(), obligation.acknowledgedBy()};
-            if (obligation.contacts().isEmpty()) {
-                csv.row(CustomerResource.concat(head, null, null, null, null));
-            }
-            for (ObligationReport.ContactNotice contact : obligation.contacts()) {
-                csv.row(CustomerResource.concat(head, contact.email(), contact.status(), contact.sentAt(), contact.messageId()));
-            }
-        }
-        return csv.toString();
-    }
 }

@@ -41,7 +41,11 @@ public class Console {
             Map.entry("account-created", "Account created."),
             Map.entry("account-invited", "Account created and invited."),
             Map.entry("entry-restored", "Sub-processor restored to the draft."),
-            Map.entry("account-saved", "Account updated."));
+            Map.entry("account-saved", "Account updated."),
+            Map.entry("customer-added", "Customer added. Its contacts are told by mail."),
+            Map.entry("customer-saved", "Customer saved."),
+            Map.entry("customer-archived", "Customer archived: it no longer binds publishes."),
+            Map.entry("customers-imported", "Customers imported."));
 
     private final SecurityIdentity identity;
     private final CsrfToken csrf;

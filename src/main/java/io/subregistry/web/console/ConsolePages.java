@@ -125,9 +125,18 @@ public final class ConsolePages {
     public record PublishFacts(long subscribers, List<String> emptySections) {
     }
 
+    /**
+     * What customers' contracts say about publishing the draft: the earliest lawful date and who
+     * binds it, and the contracts an emergency on the registry's own earliest date would breach.
+     */
+    public record ContractTerms(io.subregistry.customer.EarliestDate lawful,
+                                List<io.subregistry.customer.ObligationRepository.Binding> emergencyBreaches,
+                                LocalDate registryEarliest) {
+    }
+
     public static native TemplateInstance publish(Frame frame, List<ChangeLine> changes, long draftRevision,
                                                   String earliestDate, String minimumDate, long noticeDays, Form form,
-                                                  PublishFacts facts);
+                                                  PublishFacts facts, ContractTerms contracts);
 
     public static native TemplateInstance versions(Frame frame, List<VersionRow> versions);
 

@@ -1,5 +1,7 @@
 package io.subregistry.web.console;
 
+import io.subregistry.customer.Contracts;
+import io.subregistry.customer.EarliestDate;
 import io.subregistry.diff.ChangeLines;
 import io.subregistry.notice.NoticeAudience;
 import io.subregistry.platform.RegistryConfig;
@@ -41,9 +43,11 @@ public class ConsolePublishResource {
     private final Console console;
     private final RegistryConfig config;
     private final Clock clock;
+    private final Contracts contracts;
 
     public ConsolePublishResource(PublishService publisher, DraftService draft, NoticeAudience audience, Console console,
-                                  RegistryConfig config, Clock clock) {
+                                  RegistryConfig config, Clock clock, Contracts contracts) {
+        this.contracts = contracts;
         this.publisher = publisher;
         this.draft = draft;
         this.audience = audience;
@@ -72,7 +76,7 @@ public class ConsolePublishResource {
     private Response publishPage(int status, Form form) {
         DraftPreview preview = publisher.preview();
         Instant now = Instant.now(clock);
-        String earliest = publisher.rules().earliestDate(now).toString();
+        LocalDate registryEarliest = publisher.rules().earliestDate(now);
         String minimum = LocalDate.ofInstant(now, config.zone()).toString();
         Set<String> touched = new HashSet<>();
         preview.diff().changes().forEach(change -> {
@@ -83,8 +87,14 @@ public class ConsolePublishResource {
         });
         List<String> empty = draft.view().sections().stream().filter(section -> section.subprocessors().isEmpty())
                 .map(DraftView.SectionView::title).toList();
+        // Customers' contracts may need more notice: the form suggests the earliest date that keeps them all.
+        EarliestDate lawful = contracts.earliest();
+        ConsolePages.ContractTerms terms = new ConsolePages.ContractTerms(lawful,
+                lawful.bindingCustomers().isEmpty() ? List.of() : contracts.breachedOn(registryEarliest), registryEarliest);
+        String earliest = (lawful.bindingCustomers().isEmpty() ? registryEarliest : lawful.date()).toString();
         return console.page(status, ConsolePages.publish(console.frame(null),
                 ChangeLines.of(preview.diff().changes(), preview.sectionTitles()), preview.draftRevision(), earliest, minimum,
-                config.noticePeriodDays(), form, new ConsolePages.PublishFacts(audience.subscribersFollowing(touched), empty)));
+                config.noticePeriodDays(), form, new ConsolePages.PublishFacts(audience.subscribersFollowing(touched), empty),
+                terms));
     }
 }
