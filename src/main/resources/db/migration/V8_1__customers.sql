@@ -64,3 +64,5 @@ create table obligation (
 create index obligation_customer on obligation (customer_id);
 create index obligation_open on obligation (due_by) where status in ('PENDING', 'AT_RISK');
 create index subscriber_customer on subscriber (customer_id) where customer_id is not null;
+-- A contact a mail failed to reach for good is no longer live (few rows; queueing never touches it).
+create index notice_failed on notice (subscriber_id) where status = 'FAILED';

@@ -2,6 +2,7 @@ package io.subregistry.customer;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.diff.ChangeLines;
@@ -57,6 +58,7 @@ public class ObligationService {
     private final EntityManager entityManager;
     private final Clock clock;
     private final Map<ObligationStatus, AtomicLong> gauges = new EnumMap<>(ObligationStatus.class);
+    private final Timer refreshTimer;
 
     public ObligationService(ObligationRepository obligations, CustomerService customers, NoticeRepository notices,
                              SubscriberRepository subscribers, ObjectionService objections, VersionQueries versions,
@@ -74,6 +76,9 @@ public class ObligationService {
         this.atRisk = atRisk;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.refreshTimer = Timer.builder("registry.obligations.refresh")
+                .description("One run of the obligation status job (statuses, acknowledgement reminders, gauges)")
+                .publishPercentiles(0.5, 0.99).register(metrics);
         for (ObligationStatus status : ObligationStatus.values()) {
             AtomicLong value = new AtomicLong();
             gauges.put(status, value);
@@ -99,6 +104,7 @@ public class ObligationService {
         if (!locked) {
             return new Refresh(false, 0, 0, 0);
         }
+        Timer.Sample started = Timer.start();
         Instant now = Instant.now(clock);
         List<ObligationRepository.Changed> changed = obligations.refresh(now, config.riskLead(), null);
         List<ObligationRepository.Changed> risky = changed.stream()
@@ -106,6 +112,7 @@ public class ObligationService {
         risky.forEach(change -> atRisk.fire(new ObligationAtRisk(change.version(), change.customerId())));
         int reminders = obligations.queueAckReminders(now, config.ackReminderAfter());
         obligations.upcomingTotals(now).forEach((status, count) -> gauges.get(status).set(count));
+        started.stop(refreshTimer);
         if (!changed.isEmpty() || reminders > 0) {
             LOG.infof("Obligations: %d changed status (%d now at risk), %d acknowledgement reminder(s) queued",
                     changed.size(), risky.size(), reminders);
