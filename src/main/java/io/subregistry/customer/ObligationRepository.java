@@ -111,7 +111,7 @@ public class ObligationRepository {
      * contact is live, else PENDING. WAIVED stays WAIVED. Returns what changed.
      */
     public List<Changed> refresh(Instant now, Duration riskLead, Integer onlyVersion) {
-        return sql.list("update obligation statuses", """
+        return overAll("update obligation statuses", """
                 with open as (
                     select o.version_number, o.customer_id, o.status, o.due_by from obligation o
                      where o.notified_at is null and (?::integer is null or o.version_number = ?)
@@ -199,12 +199,12 @@ public class ObligationRepository {
 
     /** The obligations of a version, at-risk and breached first. */
     public List<Row> ofVersion(int version) {
-        return rows("o.version_number = ?", statement -> statement.setInt(1, version));
+        return rows("o.version_number = ?", statement -> statement.setInt(1, version), true);
     }
 
     /** The obligations of a customer, oldest version first. */
     public List<Row> ofCustomer(UUID customer) {
-        return rows("o.customer_id = ?", statement -> statement.setObject(1, customer));
+        return rows("o.customer_id = ?", statement -> statement.setObject(1, customer), false);
     }
 
     /** Some obligations by version and customer. */
@@ -212,11 +212,11 @@ public class ObligationRepository {
         return rows("o.version_number = any (?) and o.customer_id = any (?)", statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("integer", versions.toArray()));
             statement.setArray(2, statement.getConnection().createArrayOf("uuid", customers.toArray()));
-        });
+        }, false);
     }
 
-    private List<Row> rows(String where, Sql.Binder binder) {
-        return sql.list("read obligations", """
+    private List<Row> rows(String where, Sql.Binder binder, boolean many) {
+        return read(many, "read obligations", """
                 select o.version_number, o.customer_id, c.name, c.reference, o.notice_period_days, c.objection_window_days,
                        o.due_by, o.given_days, o.status, o.notified_at, o.acknowledged_at, o.acknowledged_by
                   from obligation o join customer c on c.id = o.customer_id
@@ -232,7 +232,7 @@ public class ObligationRepository {
 
     /** Every contact of the customers a version obliges, with its announcement of that version. */
     public List<ContactNotice> contactNoticesOfVersion(int version) {
-        return contactNotices("""
+        return contactNotices(true, """
                 from obligation o
                 join subscriber s on s.customer_id = o.customer_id
                 left join notice n on n.subscriber_id = s.id and n.version_number = o.version_number and n.kind = 'ANNOUNCEMENT'
@@ -241,15 +241,15 @@ public class ObligationRepository {
 
     /** Every notice of a version (announcement, reminders, effective-day) to a customer's contacts. */
     public List<ContactNotice> noticesOfCustomer(UUID customer) {
-        return contactNotices("""
+        return contactNotices(false, """
                 from obligation o
                 join subscriber s on s.customer_id = o.customer_id
                 join notice n on n.subscriber_id = s.id and n.version_number = o.version_number
                where o.customer_id = ?""", statement -> statement.setObject(1, customer));
     }
 
-    private List<ContactNotice> contactNotices(String from, Sql.Binder binder) {
-        return sql.list("read contacts' notices", """
+    private List<ContactNotice> contactNotices(boolean many, String from, Sql.Binder binder) {
+        return read(many, "read contacts' notices", """
                 select o.version_number, o.customer_id, s.id, coalesce(n.recipient, s.email), s.status,
                        exists (select 1 from notice f where f.subscriber_id = s.id and f.status = 'FAILED'),
                        n.kind, n.status, n.sent_at, n.message_id
@@ -261,7 +261,7 @@ public class ObligationRepository {
 
     /** The contracts an emergency publish of a version breached. */
     public List<Row> waived(int version) {
-        return rows("o.version_number = ? and o.status = 'WAIVED'", statement -> statement.setInt(1, version));
+        return rows("o.version_number = ? and o.status = 'WAIVED'", statement -> statement.setInt(1, version), false);
     }
 
     /** Records the first acknowledgement of a customer's notice; later ones change nothing. */
@@ -353,6 +353,32 @@ public class ObligationRepository {
             return row.getObject(1, UUID.class);
         });
         return new IdPage(ids, total[0]);
+    }
+
+    /** A read over every obligation of a version ({@code many}) or over a few. */
+    private <T> List<T> read(boolean many, String what, String query, Sql.Binder binder, Sql.RowReader<T> reader) {
+        return many ? overAll(what, query, binder, reader) : sql.list(what, query, binder, reader);
+    }
+
+    /**
+     * A statement over every obligation of a version (or all open ones), right after a publish
+     * wrote thousands of rows the planner has no statistics for yet: estimated as nearly empty,
+     * they would be joined by nested loops over sequential scans (minutes at 10,000 customers).
+     * Hash joins are right for these whatever the statistics say.
+     */
+    private <T> List<T> overAll(String what, String query, Sql.Binder binder, Sql.RowReader<T> reader) {
+        return sql.run(what, connection -> {
+            try (java.sql.Statement set = connection.createStatement()) {
+                set.execute("set local enable_nestloop = off");
+            }
+            try {
+                return Sql.list(connection, query, binder, reader);
+            } finally {
+                try (java.sql.Statement reset = connection.createStatement()) {
+                    reset.execute("set local enable_nestloop = on");
+                }
+            }
+        });
     }
 
     private static Binding binding(ResultSet row) throws SQLException {
