@@ -17,7 +17,9 @@ public enum NoticeKind {
     /** Legal staff resolved an objection: the outcome and their note. */
     OBJECTION_RESOLVED,
     /** A staff account's invitation to set its password (no subscriber). */
-    INVITE;
+    INVITE,
+    /** The announced version was withdrawn before it took effect: to those who were told of it. */
+    WITHDRAWAL;
 
     /** Whether the mail is about one version (and carries its objection link). */
     public boolean aboutVersion() {

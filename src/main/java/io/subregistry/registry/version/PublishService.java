@@ -61,7 +61,8 @@ public class PublishService {
     @Transactional
     public DraftPreview preview() {
         Revision revision = draft.lockForReading();
-        Optional<Version> latest = versions.latest();
+        // A withdrawn version never takes effect: the draft is compared with the one before it.
+        Optional<Version> latest = versions.latestStanding();
         Snapshot from = latest.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY);
         Snapshot current = draft.snapshot();
         return new DraftPreview(revision.number(), latest.map(v -> v.number).orElse(null),
@@ -81,11 +82,14 @@ public class PublishService {
     @Transactional
     public PublishedVersion publishAt(PublishCommand command, String publisher, Instant now) {
         draft.lockReviewed(command.reviewed());
+        // The chain runs through every version; changes and dates are relative to the newest that
+        // was not withdrawn (README, "Withdrawing an upcoming version").
         Optional<Version> previous = versions.latest();
+        Optional<Version> standing = versions.latestStanding();
         Snapshot snapshot = draft.snapshot();
-        Diff diff = SnapshotDiff.between(previous.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY), snapshot);
+        Diff diff = SnapshotDiff.between(standing.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY), snapshot);
         PublishRules.Decision decision = rules.decide(diff,
-                previous.map(v -> new PublishRules.Previous(v.number, v.effectiveAt)), command, now);
+                standing.map(v -> new PublishRules.Previous(v.number, v.effectiveAt)), command, now);
 
         int number = previous.map(v -> v.number + 1).orElse(1);
         VersionContent content = new VersionContent(number, now.truncatedTo(ChronoUnit.MILLIS), decision.effectiveAt(),
