@@ -53,6 +53,11 @@ public class VersionQueries {
         return timeline.latest();
     }
 
+    /** The newest version that was not withdrawn: what the draft is compared with. */
+    public Optional<VersionHeader> latestStanding() {
+        return timeline.latestStanding();
+    }
+
     /** The version a version's changes are relative to: the newest one before it that was not withdrawn. */
     public Optional<VersionHeader> standingBefore(int number) {
         List<VersionHeader> headers = timeline.all();
