@@ -26,7 +26,7 @@ import java.util.List;
 /** Change events across versions, for clients that poll for what is new. */
 @Path("/api/v1/changes")
 @PermitAll
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class ChangesResource {
 
     private static final MediaType CSV = MediaType.valueOf("text/csv");
