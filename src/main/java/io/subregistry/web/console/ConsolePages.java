@@ -142,7 +142,11 @@ public final class ConsolePages {
 
     public static native TemplateInstance publish(Frame frame, List<ChangeLine> changes, long draftRevision,
                                                   String earliestDate, String minimumDate, long noticeDays, Form form,
-                                                  PublishFacts facts);
+                                                  PublishFacts facts, Waiting waiting);
+
+    /** The newest version, while it is still upcoming: nothing can take effect before it unless it is withdrawn. */
+    public record Waiting(int number, LocalDate effective) {
+    }
 
     public static native TemplateInstance versions(Frame frame, List<VersionRow> versions);
 

@@ -10,6 +10,7 @@ import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
 import io.subregistry.registry.version.PublishedVersion;
+import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.security.Roles;
 import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,9 +42,11 @@ public class ConsolePublishResource {
     private final Console console;
     private final RegistryConfig config;
     private final Clock clock;
+    private final VersionQueries versions;
 
     public ConsolePublishResource(PublishService publisher, DraftService draft, NoticeAudience audience, Console console,
-                                  RegistryConfig config, Clock clock) {
+                                  RegistryConfig config, Clock clock, VersionQueries versions) {
+        this.versions = versions;
         this.publisher = publisher;
         this.draft = draft;
         this.audience = audience;
@@ -85,6 +88,9 @@ public class ConsolePublishResource {
                 .map(DraftView.SectionView::title).toList();
         return console.page(status, ConsolePages.publish(console.frame(null),
                 ChangeLines.of(preview.diff().changes(), preview.sectionTitles()), preview.draftRevision(), earliest, minimum,
-                config.noticePeriodDays(), form, new ConsolePages.PublishFacts(audience.subscribersFollowing(touched), empty)));
+                config.noticePeriodDays(), form, new ConsolePages.PublishFacts(audience.subscribersFollowing(touched), empty),
+                versions.upcoming().stream().reduce((first, second) -> second)
+                        .map(header -> new ConsolePages.Waiting(header.number(),
+                                LocalDate.ofInstant(header.effectiveAt(), config.zone()))).orElse(null)));
     }
 }
