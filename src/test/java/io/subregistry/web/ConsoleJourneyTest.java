@@ -10,15 +10,24 @@ import io.subregistry.support.Staff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.HasCdp;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.By;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static io.subregistry.support.Browser.heading;
@@ -146,10 +155,9 @@ class ConsoleJourneyTest extends RegistryTest {
 
         browser.go("/console/versions/2");
         browser.waitFor(heading("Version 2 (current)"));
-        Map<String, Object> evidence = download(browser.find("a[download][href$='notices.csv']").getDomAttribute("href"));
-        assertThat(evidence).containsEntry("status", 200L).containsEntry("authenticate", null);
-        assertThat((String) evidence.get("type")).startsWith("text/csv");
-        assertThat((String) evidence.get("body")).startsWith("version,recipient,organisation,kind,status");
+        String evidence = download(browser.find("a[download][href$='notices.csv']"), "notices-version-2.csv");
+        assertThat(evidence).startsWith("version,recipient,organisation,kind,status");
+        assertThat(browser.driver().getCurrentUrl()).as("no sign-in prompt, no navigation").endsWith("/console/versions/2");
 
         browser.go("/console/audit");
         browser.waitFor(heading("Audit log"));
@@ -159,25 +167,34 @@ class ConsoleJourneyTest extends RegistryTest {
         assertThat(browser.findAll("table tbody tr")).hasSize(2);
         browser.screenshot("console-audit-filtered");
         assertAccessible("the filtered audit log");
-        String link = browser.find("a[download][href^='/console/audit/export.csv']").getDomAttribute("href");
-        assertThat(link).contains("from=2026-03-02").contains("to=2026-03-02").contains("action=VERSION_PUBLISHED");
-        Map<String, Object> audit = download(link);
-        assertThat(audit).containsEntry("status", 200L).containsEntry("authenticate", null);
-        assertThat(((String) audit.get("body")).lines().skip(1).toList()).hasSize(2)
-                .allMatch(row -> row.contains(",VERSION_PUBLISHED,"));
+        WebElement link = browser.find("a[download][href^='/console/audit/export.csv']");
+        assertThat(link.getDomAttribute("href")).contains("from=2026-03-02").contains("to=2026-03-02")
+                .contains("action=VERSION_PUBLISHED");
+        String audit = download(link, "audit-log.csv");
+        assertThat(audit.lines().skip(1).toList()).hasSize(2).allMatch(row -> row.contains(",VERSION_PUBLISHED,"));
     }
 
     // ------------------------------------------------------------------ helpers
 
-    /** Fetches a link as the page's own download would: same origin, with the page's cookies. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> download(String href) {
-        return (Map<String, Object>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0], {credentials: 'same-origin'}).then(async response => done({
-                    status: response.status, type: response.headers.get('content-type'),
-                    authenticate: response.headers.get('www-authenticate'), body: await response.text()}))
-                  .catch(error => done({status: -1, body: String(error)}));""", href);
+    /**
+     * Clicks a download link as a person would and waits for the file Chromium saves: a file
+     * proves the signed-in session sufficed (a refusal would have shown a page or a prompt).
+     */
+    private String download(WebElement link, String fileName) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target/downloads").toAbsolutePath())
+                    .resolve(UUID.randomUUID().toString());
+            Files.createDirectories(folder);
+            ((HasCdp) browser.driver()).executeCdpCommand("Browser.setDownloadBehavior",
+                    Map.of("behavior", "allow", "downloadPath", folder.toString()));
+            link.click();
+            Path file = folder.resolve(fileName);
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(driver -> Files.isRegularFile(file)
+                    && !Files.exists(folder.resolve(fileName + ".crdownload")));
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void signIn(String username) {
