@@ -65,7 +65,8 @@ class RoleMatrixTest extends RegistryTest {
             new Endpoint("POST", "/api/v1/admin/users/nobody-here/enable", "/api/v1/admin/users/{username}/enable", ADMIN),
             new Endpoint("PUT", "/api/v1/admin/users/nobody-here/password", "/api/v1/admin/users/{username}/password", ADMIN),
             new Endpoint("PUT", "/api/v1/admin/users/nobody-here/roles", "/api/v1/admin/users/{username}/roles", ADMIN),
-            new Endpoint("POST", "/api/v1/admin/signing-keys/rotate", "/api/v1/admin/signing-keys/rotate", ADMIN));
+            new Endpoint("POST", "/api/v1/admin/signing-keys/rotate", "/api/v1/admin/signing-keys/rotate", ADMIN),
+            new Endpoint("POST", "/api/v1/versions/2/withdrawal", "/api/v1/versions/{number}/withdrawal", LEGAL));
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "GET /api/v1", "GET /api/v1/subprocessors", "GET /api/v1/upcoming", "GET /api/v1/versions", "GET /api/v1/versions/{number}",
