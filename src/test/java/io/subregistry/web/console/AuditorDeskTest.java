@@ -96,8 +96,8 @@ class AuditorDeskTest extends RegistryTest {
 
         ConsoleSession auditor = ConsoleSession.signedIn(Staff.AUDITOR, Staff.PASSWORD);
         // the clock stands at 2 March 2026: every line is of that day
-        assertThat(auditor.get("/console/audit?from=2026-03-02&to=2026-03-02").asString()).contains("VERSION_PUBLISHED")
-                .contains("SUBSCRIBER_CONFIRMED");
+        assertThat(auditor.get("/console/audit?from=2026-03-02&to=2026-03-02").asString())
+                .contains("<td data-label=\"What\">Version published").contains("A subscriber confirmed the subscription.");
         assertThat(auditor.get("/console/audit?to=2026-03-01").asString()).contains("No events match these filters.");
         assertThat(auditor.get("/console/audit?from=2026-03-03").asString()).contains("No events match these filters.");
         Response wrong = auditor.get("/console/audit?from=yesterday");
@@ -115,8 +115,8 @@ class AuditorDeskTest extends RegistryTest {
         assertThat(first).contains("Older events</a>").contains("&amp;action=SIGNED_IN&amp;from=2026-03-02\"");
         String older = first.replaceAll("(?s).*href=\"(/console/audit\\?before=[^\"]*)\">Older events.*", "$1").replace("&amp;", "&");
         String second = auditor.get(older).asString();
-        assertThat(second).contains("<td data-label=\"What\">SIGNED_IN").doesNotContain("Older events")
-                .doesNotContain("<td data-label=\"What\">VERSION_PUBLISHED");
+        assertThat(second).contains("<td data-label=\"What\">Signed in").doesNotContain("Older events")
+                .doesNotContain("<td data-label=\"What\">Version published");
 
         // an unsubscribe is recorded too
         String unsubscribe = Mailbox.header(Mailbox.to("dpo@customer.example").get(0), "List-Unsubscribe")
