@@ -232,7 +232,7 @@ public class DeliveryService {
         if (notice.kind() == NoticeKind.REMINDER && objected.containsKey(key(notice))) {
             return "objected already";
         }
-        if (notice.kind() != NoticeKind.WITHDRAWAL && versions.require(notice.versionNumber()).isWithdrawn()) {
+        if (notice.kind().carriesObjectionLink() && versions.require(notice.versionNumber()).isWithdrawn()) {
             return "the version was withdrawn";
         }
         return null;
