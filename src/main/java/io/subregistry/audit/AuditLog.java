@@ -1,5 +1,8 @@
 package io.subregistry.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.subregistry.platform.csv.CsvWriter;
 import io.subregistry.security.AccountEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,10 +19,12 @@ public class AuditLog {
 
     private final AuditLogRepository repository;
     private final Clock clock;
+    private final ObjectMapper json;
 
-    public AuditLog(AuditLogRepository repository, Clock clock) {
+    public AuditLog(AuditLogRepository repository, Clock clock, ObjectMapper json) {
         this.repository = repository;
         this.clock = clock;
+        this.json = json;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -49,7 +54,32 @@ public class AuditLog {
     /** Lines newest first, optionally narrowed (any argument may be null); {@code before} pages by id. */
     @Transactional
     public List<AuditLine> newestFirst(Long before, Instant since, String actor, AuditAction action, int limit) {
-        return repository.newestFirst(new AuditLogRepository.Filter(before, since, actor, action), limit).stream()
-                .map(AuditLine::of).toList();
+        return newestFirst(new AuditQuery(before, since, null, actor, action), limit);
+    }
+
+    @Transactional
+    public List<AuditLine> newestFirst(AuditQuery filter, int limit) {
+        return repository.newestFirst(filter, limit).stream().map(AuditLine::of).toList();
+    }
+
+    /** The most lines one CSV export holds; narrow the dates for more. */
+    public static final int MAX_EXPORT = 100_000;
+
+    /** The lines a filter selects as CSV, newest first; details as JSON. */
+    @Transactional
+    public String csv(AuditQuery filter) {
+        CsvWriter csv = new CsvWriter().row("id", "at", "actor", "action", "target", "details");
+        for (AuditLine line : newestFirst(filter, MAX_EXPORT)) {
+            csv.row(line.id(), line.at(), line.actor(), line.action(), line.target(), json(line.details()));
+        }
+        return csv.toString();
+    }
+
+    private String json(Map<String, Object> details) {
+        try {
+            return details == null ? "{}" : json.writeValueAsString(details);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(details);
+        }
     }
 }

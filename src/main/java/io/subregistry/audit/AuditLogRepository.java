@@ -4,7 +4,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +11,7 @@ import java.util.List;
 public class AuditLogRepository implements PanacheRepository<AuditEvent> {
 
     /** Newest first, optionally narrowed; {@code before} pages through older lines by id. */
-    public List<AuditEvent> newestFirst(Filter filter, int limit) {
+    public List<AuditEvent> newestFirst(AuditQuery filter, int limit) {
         List<String> conditions = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (filter.before() != null) {
@@ -22,6 +21,10 @@ public class AuditLogRepository implements PanacheRepository<AuditEvent> {
         if (filter.since() != null) {
             conditions.add("at >= :since");
             parameters.and("since", filter.since());
+        }
+        if (filter.until() != null) {
+            conditions.add("at < :until");
+            parameters.and("until", filter.until());
         }
         if (filter.actor() != null) {
             conditions.add("actor = :actor");
@@ -35,6 +38,4 @@ public class AuditLogRepository implements PanacheRepository<AuditEvent> {
         return find(where + " order by id desc", parameters).page(0, limit).list();
     }
 
-    public record Filter(Long before, Instant since, String actor, AuditAction action) {
-    }
 }

@@ -65,7 +65,10 @@ public final class AuditSentences {
             case SIGNED_IN -> "Signed in.";
             case SIGNED_OUT -> "Signed out.";
             case SAMPLE_DATA_LOADED -> "Loaded the sample list.";
+            case SUBSCRIBER_CONFIRMED -> "A subscriber confirmed the subscription.";
             case SUBSCRIBER_UNSUBSCRIBED -> "A subscriber unsubscribed.";
+            case VERSION_WITHDRAWN -> "Withdrew " + target + " before it took effect (it would have on "
+                    + moment(d.get("wouldHaveTakenEffect")) + "): " + text(d.get("reason")) + ".";
             case OBJECTION_RECEIVED -> "A subscriber objected to " + target + " (" + count(d.get("subprocessors"))
                     + " sub-processor(s)).";
             case OBJECTION_RESOLVED -> "Resolved an objection to version " + text(d.get("version")) + ": "

@@ -7,10 +7,12 @@ import io.subregistry.importer.CsvImportParser.CsvEntry;
 import io.subregistry.importer.ParsedPage.PageEntry;
 import io.subregistry.importer.ParsedPage.PageSection;
 import io.subregistry.platform.JsonErrors;
+import io.subregistry.platform.Precondition;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.registry.draft.DraftImporter;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.DraftView;
+import io.subregistry.registry.draft.ImportPreview;
 import io.subregistry.registry.draft.ImportedDraft;
 import io.subregistry.registry.draft.ImportedDraft.ImportedEntry;
 import io.subregistry.registry.draft.ImportedDraft.ImportedSection;
@@ -53,6 +55,17 @@ public class ImportService {
 
     public ImportedDraft.Result importFile(String content, ImportFormat format, ImportedDraft.Mode mode, String actor) {
         return importer.importDraft(parse(content, format), mode, actor);
+    }
+
+    /** Applies a file if the draft is still at the revision its preview was made from (412 otherwise). */
+    public ImportedDraft.Result importFile(String content, ImportFormat format, ImportedDraft.Mode mode, String actor,
+                                           Precondition previewed) {
+        return importer.importDraft(parse(content, format), mode, actor, previewed);
+    }
+
+    /** What importing the file would do to the draft, without doing it. */
+    public ImportPreview preview(String content, ImportFormat format, ImportedDraft.Mode mode, String actor) {
+        return importer.preview(parse(content, format), mode, actor);
     }
 
     /** Parses and validates a file without touching the draft. */

@@ -1,6 +1,7 @@
 package io.subregistry.notice;
 
 import io.subregistry.notice.objection.ObjectionRepository;
+import io.subregistry.platform.csv.CsvWriter;
 import io.subregistry.registry.version.VersionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -58,5 +59,16 @@ public class NoticeEvidence {
                 notice.kind, notice.status, notice.attempts, notice.queuedAt, notice.sentAt, notice.messageId,
                 notice.lastError)).toList();
         return new Report(version, notices.totals(version), lines);
+    }
+
+    /** The evidence file: every delivery record of a version, one row each. */
+    public static String csv(Report report) {
+        CsvWriter csv = new CsvWriter().row("version", "recipient", "organisation", "kind", "status", "attempts",
+                "queuedAt", "sentAt", "messageId", "lastError");
+        for (Line line : report.notices()) {
+            csv.row(report.version(), line.recipient(), line.organisation(), line.kind(), line.status(), line.attempts(),
+                    line.queuedAt(), line.sentAt(), line.messageId(), line.lastError());
+        }
+        return csv.toString();
     }
 }

@@ -21,7 +21,9 @@ public enum NoticeKind {
     /** To a customer's contact whom staff added: "you are the notice contact of …" (no double opt-in). */
     CONTACT_REGISTERED,
     /** Once, to a customer's contacts when nobody acknowledged an announcement in time. */
-    ACK_REMINDER;
+    ACK_REMINDER,
+    /** The announced version was withdrawn before it took effect: to those who were told of it. */
+    WITHDRAWAL;
 
     /** Whether the mail is about one version (and carries its objection link). */
     public boolean aboutVersion() {

@@ -1,6 +1,7 @@
 package io.subregistry.notice;
 
 import io.subregistry.registry.version.VersionPublished;
+import io.subregistry.registry.version.VersionWithdrawn;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
@@ -35,6 +36,12 @@ public class NoticePlanner {
         int queued = notices.queueAnnouncements(event.version().number(), Instant.now(clock));
         metrics.countAnnouncementsQueued(queued);
         LOG.infof("Version %d published: %d announcement(s) queued", event.version().number(), queued);
+    }
+
+    void onWithdrawn(@Observes VersionWithdrawn event) {
+        int queued = notices.queueWithdrawals(event.version().number(), Instant.now(clock));
+        metrics.count(NoticeKind.WITHDRAWAL, "queued", queued);
+        LOG.infof("Version %d withdrawn: %d withdrawal notice(s) queued", event.version().number(), queued);
     }
 
     /** Queues the reminders and effective-day notices that are due now; returns how many. */

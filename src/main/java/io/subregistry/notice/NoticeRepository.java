@@ -56,6 +56,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
                 select gen_random_uuid(), s.id, v.number, 'ANNOUNCEMENT', 'QUEUED', s.email, ?, ?
                   from subscriber s join version v on v.effective_at > ?
                  where s.id = ? and s.status = 'CONFIRMED'
+                   and not exists (select 1 from version_withdrawal w where w.version_number = v.number)
                    and (s.sections is null or exists (
                         select 1 from change_event e
                          where e.version_number = v.number
@@ -70,19 +71,25 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
 
     /**
      * Reminds those who were announced a version that adds sub-processors, once its objection
-     * deadline (the effective date) is within {@code lead}, unless they objected or left. Versions
-     * announced within the lead time anyway get no reminder.
+     * deadline is within {@code lead}, unless they objected or left. The deadline is the effective
+     * date, or for an emergency the end of its notice period ({@code VersionHeader.objectionDeadline}).
+     * Versions announced within the lead time anyway, and withdrawn ones, get no reminder.
      */
     public int queueReminders(Instant now, Duration lead) {
         return update(INSERT + """
                 select gen_random_uuid(), a.subscriber_id, a.version_number, 'REMINDER', 'QUEUED', s.email, ?, ?
                   from notice a
                   join version v on v.number = a.version_number
+                  cross join lateral (select case when v.emergency_reason is null then v.effective_at
+                                                  else greatest(v.effective_at, v.published_at
+                                                                + make_interval(days => v.notice_period_days))
+                                             end as deadline) d
                   join subscriber s on s.id = a.subscriber_id
                  where a.kind = 'ANNOUNCEMENT' and a.status <> 'CANCELLED'
                    and s.status = 'CONFIRMED'
-                   and v.effective_at > ? and v.effective_at <= ?
-                   and v.published_at < v.effective_at - make_interval(secs => ?)
+                   and not exists (select 1 from version_withdrawal w where w.version_number = v.number)
+                   and d.deadline > ? and d.deadline <= ?
+                   and v.published_at < d.deadline - make_interval(secs => ?)
                    and exists (select 1 from change_event e where e.version_number = v.number and e.type = 'ADDED')
                    and not exists (select 1 from objection o
                                     where o.subscriber_id = a.subscriber_id and o.version_number = a.version_number)
@@ -105,11 +112,34 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
                  where a.kind = 'ANNOUNCEMENT' and a.status <> 'CANCELLED'
                    and s.status = 'CONFIRMED'
                    and v.effective_at <= ? and v.effective_at > ? - interval '2 days'
+                   and not exists (select 1 from version_withdrawal w where w.version_number = v.number)
                 on conflict do nothing""", statement -> {
             statement.setTimestamp(1, Timestamp.from(now));
             statement.setTimestamp(2, Timestamp.from(now));
             statement.setTimestamp(3, Timestamp.from(now));
             statement.setTimestamp(4, Timestamp.from(now));
+        });
+    }
+
+    /**
+     * After a withdrawal: unsent notices about the version are cancelled, and everyone it was
+     * sent to (or is being sent to) gets a WITHDRAWAL notice. Returns how many were queued.
+     */
+    public int queueWithdrawals(int version, Instant now) {
+        update("""
+                update notice set status = 'CANCELLED', last_error = 'the version was withdrawn',
+                                  lease_owner = null, lease_expires_at = null
+                 where version_number = ? and kind <> 'WITHDRAWAL' and status in ('QUEUED', 'RETRYING')""",
+                statement -> statement.setInt(1, version));
+        return update(INSERT + """
+                select gen_random_uuid(), a.subscriber_id, a.version_number, 'WITHDRAWAL', 'QUEUED', s.email, ?, ?
+                  from notice a join subscriber s on s.id = a.subscriber_id
+                 where a.version_number = ? and a.kind = 'ANNOUNCEMENT' and a.status in ('SENT', 'SENDING')
+                   and s.status = 'CONFIRMED'
+                on conflict do nothing""", statement -> {
+            statement.setTimestamp(1, Timestamp.from(now));
+            statement.setTimestamp(2, Timestamp.from(now));
+            statement.setInt(3, version);
         });
     }
 

@@ -115,6 +115,8 @@ public class SubscriptionService {
         subscribers.flush();
         notices.queueWelcome(subscriber.id, subscriber.email, now);
         notices.queueUpcomingFor(subscriber.id, now);
+        audit.record("subscriber " + MaskedEmail.of(subscriber.email), AuditAction.SUBSCRIBER_CONFIRMED,
+                subscriber.id.toString(), Map.of());
         return SubscriptionView.of(subscriber);
     }
 

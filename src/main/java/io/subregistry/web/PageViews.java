@@ -28,13 +28,14 @@ public final class PageViews {
 
     /** A row of the history page. */
     public record HistoryRow(int number, int previous, String status, LocalDate published, LocalDate effective, String summary,
-                             Map<String, Integer> counts, int total) {
+                             Map<String, Integer> counts, int total, String emergencyReason, String withdrawalReason) {
     }
 
     /** A version's page. */
     public record VersionPage(int number, String status, LocalDate published, LocalDate effective, String summary,
                               String publisher, String emergencyReason, String hash, String previousHash,
-                              List<ListedSection> sections, List<ChangeLine> changes, Integer previous) {
+                              List<ListedSection> sections, List<ChangeLine> changes, Integer previous,
+                              LocalDate withdrawn, String withdrawalReason) {
     }
 
     /** The diff page between two chosen versions. */

@@ -132,9 +132,10 @@ public class PublicPages {
             int sectionChanges = counts.get(ChangeType.SECTION_ADDED) + counts.get(ChangeType.SECTION_MODIFIED)
                     + counts.get(ChangeType.SECTION_REMOVED);
             shown.put("section changes", sectionChanges);
-            return new PageViews.HistoryRow(header.number(), header.number() - 1, statusOf(header), date(header.publishedAt()),
+            return new PageViews.HistoryRow(header.number(), previousOf(header), statusOf(header), date(header.publishedAt()),
                     date(header.effectiveAt()), header.summary(), shown,
-                    counts.values().stream().mapToInt(Integer::intValue).sum());
+                    counts.values().stream().mapToInt(Integer::intValue).sum(), header.emergencyReason(),
+                    header.isWithdrawn() ? header.withdrawal().reason() : null);
         }).toList();
         return HtmlResponses.page(Pages.history(rows));
     }
@@ -150,7 +151,9 @@ public class PublicPages {
                     date(header.publishedAt()), date(header.effectiveAt()), header.summary(), header.publisher(),
                     header.emergencyReason(), header.hash(), header.previousHash(), list.sections(),
                     ChangeLines.of(changes.stream().map(RecordedChange::change).toList(), titles.of(number)),
-                    number > 1 ? number - 1 : null)));
+                    number > 1 ? previousOf(header) : null,
+                    header.isWithdrawn() ? date(header.withdrawal().at()) : null,
+                    header.isWithdrawn() ? header.withdrawal().reason() : null)));
         });
     }
 
@@ -184,7 +187,7 @@ public class PublicPages {
         PublishedListService.Rendered current = lists.current();
         PublishedList list = current.list();
         List<PageViews.Upcoming> upcoming = versions.upcoming().stream().map(header -> new PageViews.Upcoming(
-                header.number(), header.number() - 1, date(header.effectiveAt()), header.summary(), header.emergencyReason(),
+                header.number(), previousOf(header), date(header.effectiveAt()), header.summary(), header.emergencyReason(),
                 ChangeLines.of(versions.changesOf(header.number()).stream().map(RecordedChange::change).toList(),
                         titles.of(header.number())))).toList();
         List<PageViews.Choice> choices = list == null ? List.of() : list.sections().stream()
@@ -194,6 +197,11 @@ public class PublicPages {
                 list == null ? List.of() : list.sections(), upcoming, csrf.value(), form, choices,
                 config.legalPagesUrl().orElse(null));
         return HtmlResponses.page(status, Pages.index(page));
+    }
+
+    /** The version this one's changes are relative to (withdrawn versions are skipped). */
+    private int previousOf(VersionHeader header) {
+        return versions.standingBefore(header.number()).map(VersionHeader::number).orElse(header.number() - 1);
     }
 
     private String statusOf(VersionHeader header) {

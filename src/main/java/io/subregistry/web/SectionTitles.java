@@ -1,6 +1,7 @@
 package io.subregistry.web;
 
 import io.subregistry.registry.Section;
+import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -33,7 +34,7 @@ public class SectionTitles {
 
     /** For the changes a version made. */
     public Map<String, String> of(int version) {
-        return between(version > 1 ? version - 1 : version, version);
+        return between(versions.standingBefore(version).map(VersionHeader::number).orElse(version), version);
     }
 
     /** For the changes between two versions. */

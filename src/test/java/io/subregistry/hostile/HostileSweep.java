@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
 
 /**
  * A seeded generator of hostile HTTP requests against a running registry, over raw sockets so that
- * nothing is cleaned up on the way: every operation of {@code /q/openapi} (the API, the pages, the
- * console forms) with no, wrong and each role's credentials, and bodies, parameters and headers a
+ * nothing is cleaned up on the way: every operation of {@code /q/openapi} (the API) and every page
+ * and console form ({@link #PAGES_AND_FORMS}: the API document leaves them out) with no, wrong and
+ * each role's credentials, and bodies, parameters and headers a
  * careful client never sends. It records every status and every answer that is ≥ 500 or carries
  * a stack trace, an exception or a Java class name.
  *
@@ -60,6 +61,71 @@ public final class HostileSweep {
 
     private record Operation(String method, String path, List<String[]> parameters, String bodyType,
                              Map<String, String> fields) {
+    }
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+    private static final String MULTIPART = "multipart/form-data";
+    private static final String[] ENTRY = {"section", "name", "legalAddress", "location", "processingActivity", "website",
+        "dataCategories", "transferMechanism", "dpaUrl", "position", "revision"};
+
+    /** The site's pages and the console's forms, which /q/openapi (for API users) does not describe. */
+    private static final List<Operation> PAGES_AND_FORMS = List.of(
+            page("GET", "/"), page("GET", "/history"), page("GET", "/versions/{number}", "number:integer"),
+            page("GET", "/diff", "from:integer:query", "to:integer:query"), page("GET", "/feed.atom"),
+            page("GET", "/subscription/confirm/{token}", "token"), page("GET", "/subscription/{token}", "token"),
+            page("GET", "/unsubscribe/{token}", "token"), page("GET", "/objection/{token}", "token"),
+            page("GET", "/console"), page("GET", "/console/login"), page("GET", "/console/draft"),
+            page("GET", "/console/draft/entries/{id}", "id"), page("GET", "/console/draft/sections/{key}", "key"),
+            page("GET", "/console/draft/export.csv"), page("GET", "/console/draft/export.json"),
+            page("GET", "/console/publish"), page("GET", "/console/versions"),
+            page("GET", "/console/versions/{number}", "number:integer"),
+            page("GET", "/console/versions/{number}/notices.csv", "number:integer"), page("GET", "/console/verify"),
+            page("GET", "/console/audit", "from:string:query", "to:string:query", "action:string:query", "before:integer:query"),
+            page("GET", "/console/audit/export.csv", "from:string:query", "to:string:query"),
+            page("GET", "/console/accounts"),
+            form("POST", "/subscribe", FORM, "csrf", "email", "organisation", "sections", "consent"),
+            form("POST", "/subscription/confirm/{token}", FORM), form("POST", "/subscription/{token}", FORM, "sections", "organisation"),
+            form("POST", "/unsubscribe/{token}", FORM, "List-Unsubscribe"),
+            form("POST", "/objection/{token}", FORM, "subprocessorIds", "reason"),
+            form("POST", "/console/login", FORM, "csrf", "username", "password"), form("POST", "/console/logout", FORM, "csrf"),
+            form("POST", "/console/draft/entries", FORM, ENTRY), form("POST", "/console/draft/entries/{id}", FORM, ENTRY),
+            form("POST", "/console/draft/entries/{id}/delete", FORM, "csrf", "revision"),
+            form("POST", "/console/draft/sections", FORM, "csrf", "key", "title", "description", "note", "position"),
+            form("POST", "/console/draft/sections/{key}", FORM, "csrf", "revision", "title", "description", "note", "position"),
+            form("POST", "/console/draft/sections/{key}/delete", FORM, "csrf", "revision"),
+            form("POST", "/console/draft/import", MULTIPART, "csrf", "format", "mode", "text"),
+            form("POST", "/console/draft/import/apply", MULTIPART, "csrf", "format", "mode", "text", "revision"),
+            form("POST", "/console/publish", FORM, "csrf", "revision", "effectiveAt", "summary", "emergencyReason",
+                    "noticePeriodDays"),
+            form("POST", "/console/versions/{number}/objections/{id}", FORM, "csrf", "outcome", "note"),
+            form("POST", "/console/versions/{number}/withdrawal", FORM, "csrf", "reason"),
+            form("POST", "/console/accounts", FORM, "csrf", "username", "password", "roles"),
+            form("POST", "/console/accounts/{username}/password", FORM, "csrf", "password"),
+            form("POST", "/console/accounts/{username}/roles", FORM, "csrf", "roles"),
+            form("POST", "/console/accounts/{username}/disable", FORM, "csrf"));
+
+    /** A page; parameters as {@code name[:type[:in]]}, path parameters by default. */
+    private static Operation page(String method, String path, String... parameters) {
+        List<String[]> described = new ArrayList<>();
+        for (String parameter : parameters) {
+            String[] parts = parameter.split(":");
+            described.add(new String[]{parts[0], parts.length > 2 ? parts[2] : "path", parts.length > 1 ? parts[1] : "string"});
+        }
+        return new Operation(method, path, described, null, Map.of());
+    }
+
+    /** A form with its fields (all text); path parameters are read from the path. */
+    private static Operation form(String method, String path, String type, String... fields) {
+        List<String[]> described = new ArrayList<>();
+        Matcher names = Pattern.compile("\\{([^}]+)}").matcher(path);
+        while (names.find()) {
+            described.add(new String[]{names.group(1), "path", names.group(1).equals("number") ? "integer" : "string"});
+        }
+        Map<String, String> typed = new LinkedHashMap<>();
+        for (String field : fields) {
+            typed.put(field, "string");
+        }
+        return new Operation(method, path, described, type, typed);
     }
 
     private record Identity(String name, List<String> headers, String csrf) {
@@ -196,6 +262,7 @@ public final class HostileSweep {
         if (operations.isEmpty()) {
             throw new IOException("no operations in /q/openapi");
         }
+        operations.addAll(PAGES_AND_FORMS);
     }
 
     /** Identities: nobody, wrong and malformed credentials, each account by Basic and by console session. */

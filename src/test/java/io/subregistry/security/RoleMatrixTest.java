@@ -74,7 +74,9 @@ class RoleMatrixTest extends RegistryTest {
             new Endpoint("POST", "/api/v1/customers/" + NO_SUCH_ID + "/archive", "/api/v1/customers/{id}/archive", LEGAL),
             new Endpoint("POST", "/api/v1/customers/import", "/api/v1/customers/import", LEGAL),
             new Endpoint("GET", "/api/v1/customers/" + NO_SUCH_ID + "/evidence", "/api/v1/customers/{id}/evidence", READERS),
-            new Endpoint("GET", "/api/v1/versions/1/obligations", "/api/v1/versions/{number}/obligations", READERS));
+            new Endpoint("GET", "/api/v1/versions/1/obligations", "/api/v1/versions/{number}/obligations", READERS),
+
+            new Endpoint("POST", "/api/v1/versions/2/withdrawal", "/api/v1/versions/{number}/withdrawal", LEGAL));
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "GET /api/v1", "GET /api/v1/subprocessors", "GET /api/v1/upcoming", "GET /api/v1/versions", "GET /api/v1/versions/{number}",

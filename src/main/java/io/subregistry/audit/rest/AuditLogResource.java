@@ -2,7 +2,10 @@ package io.subregistry.audit.rest;
 
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLine;
+import io.subregistry.audit.AuditFilters;
 import io.subregistry.audit.AuditLog;
+import io.subregistry.audit.AuditQuery;
+import io.subregistry.platform.MediaNegotiation;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -11,24 +14,24 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 
 /** The append-only record of who did what. */
 @Path("/api/v1/audit-log")
 @RolesAllowed({Roles.AUDITOR, Roles.LEGAL, Roles.ADMIN})
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
 public class AuditLogResource {
+
+    private static final MediaType CSV = MediaType.valueOf("text/csv");
 
     private final AuditLog log;
 
@@ -41,27 +44,33 @@ public class AuditLogResource {
     }
 
     @GET
-    @Operation(summary = "Audit lines newest first, optionally filtered by actor, action and time; paged with `before`")
-    public AuditPage list(@QueryParam("before") Long before, @QueryParam("since") String since,
-                          @QueryParam("actor") String actor, @QueryParam("action") String action,
-                          @QueryParam("limit") @DefaultValue("100") int limit) {
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Audit lines newest first, optionally filtered by actor, action and time; paged with `before`",
+            description = "`since` and `until` take a date (YYYY-MM-DD, `until` includes that day) or an instant."
+                    + " `Accept: text/csv` or `?format=csv`: every line the filters select (up to 100,000), not one page.")
+    public Response list(@QueryParam("before") Long before, @QueryParam("since") String since,
+                         @QueryParam("until") String until,
+                         @QueryParam("actor") String actor, @QueryParam("action") String action,
+                         @QueryParam("limit") @DefaultValue("100") int limit,
+                         @Parameter(description = "json or csv: overrides Accept, for links") @QueryParam("format") String format,
+                         @Context HttpHeaders headers) {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInputException("limit must be between 1 and 1000");
         }
-        List<AuditLine> lines = log.newestFirst(before, instant(since), actor, action(action), limit);
-        return new AuditPage(lines, lines.size() == limit ? lines.get(lines.size() - 1).id() : null);
+        MediaType type = MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, CSV);
+        AuditQuery filter = new AuditQuery(before, AuditFilters.start("since", since),
+                AuditFilters.end("until", until), blankToNull(actor), action(action));
+        if (type.equals(CSV)) {
+            return Response.ok(log.csv(filter), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"audit-log.csv\"").build();
+        }
+        List<AuditLine> lines = log.newestFirst(filter, limit);
+        return Response.ok(new AuditPage(lines, lines.size() == limit ? lines.get(lines.size() - 1).id() : null),
+                MediaType.APPLICATION_JSON).build();
     }
 
-    private static Instant instant(String since) {
-        if (since == null || since.isBlank()) {
-            return null;
-        }
-        try {
-            return since.length() == 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : OffsetDateTime.parse(since).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("since must be a date (YYYY-MM-DD) or an instant");
-        }
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static AuditAction action(String action) {

@@ -4,7 +4,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.subregistry.importer.ImportFormat;
 import io.subregistry.importer.ImportService;
 import io.subregistry.platform.error.InvalidInputException;
+import io.subregistry.platform.Precondition;
+import io.subregistry.registry.draft.ImportPreview;
 import io.subregistry.registry.draft.ImportedDraft;
+import io.subregistry.registry.draft.Revisions;
 import io.subregistry.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,15 +42,28 @@ public class ImportResource {
 
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
-    @Operation(summary = "Load a JSON, CSV or page-text file into the draft, all or nothing",
+    @Operation(summary = "Load a JSON, CSV or page-text file into the draft, all or nothing; or preview it with dryRun=true",
             description = "The format follows Content-Type (application/json, text/csv, text/plain for page text) unless"
                     + " ?format=json|csv|page says otherwise. mode=replace (default) makes the draft equal to the file;"
-                    + " mode=merge only adds and updates.")
-    public ImportedDraft.Result importFile(String content, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                                           @QueryParam("format") String format,
-                                           @QueryParam("mode") @DefaultValue("replace") String mode) {
-        return importer.importFile(content == null ? "" : content, formatOf(format, contentType), modeOf(mode),
-                identity.getPrincipal().getName());
+                    + " mode=merge adds and updates, never undoing draft work: a row identical to the latest published"
+                    + " version's row leaves the draft's row as it is, rows absent from the file stay untouched."
+                    + " dryRun=true changes nothing and answers what the import would do (added, changed, removed,"
+                    + " unchanged and the changes), with the ETag of the draft revision it was computed from; send that"
+                    + " as If-Match to apply exactly this preview (412 when the draft changed since).")
+    public Response importFile(String content, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                               @QueryParam("format") String format,
+                               @QueryParam("mode") @DefaultValue("replace") String mode,
+                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                               @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        String file = content == null ? "" : content;
+        String actor = identity.getPrincipal().getName();
+        if (dryRun) {
+            ImportPreview preview = importer.preview(file, formatOf(format, contentType), modeOf(mode), actor);
+            return Response.ok(preview).header(HttpHeaders.ETAG, preview.etag()).build();
+        }
+        ImportedDraft.Result result = importer.importFile(file, formatOf(format, contentType), modeOf(mode), actor,
+                Precondition.parse(ifMatch));
+        return Response.ok(result).header(HttpHeaders.ETAG, Revisions.ofDraft(result.revision())).build();
     }
 
     private static ImportFormat formatOf(String format, String contentType) {

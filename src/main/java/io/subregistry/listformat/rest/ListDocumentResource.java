@@ -22,7 +22,7 @@ import java.util.Arrays;
 /** The list in force in the documented, signed format subprocessor-list/v1. */
 @Path(ListDocumentService.PATH)
 @PermitAll
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class ListDocumentResource {
 
     private final ListDocumentService documents;

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Path("/schemas")
 @PermitAll
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class SchemaResource {
 
     public static final String SCHEMA_JSON = "application/schema+json";

@@ -254,6 +254,9 @@ public class DeliveryService {
         if (notice.kind() == NoticeKind.ACK_REMINDER && (contract == null || contract.acknowledgedAt() != null)) {
             return "acknowledged already";
         }
+        if (notice.kind().carriesObjectionLink() && versions.require(notice.versionNumber()).isWithdrawn()) {
+            return "the version was withdrawn";
+        }
         return null;
     }
 
@@ -301,13 +304,14 @@ public class DeliveryService {
         VersionHeader header = versions.require(number);
         Map<String, String> titles = new HashMap<>();
         versions.snapshot(number).sections().forEach(section -> titles.put(section.key(), section.title()));
-        if (number > 1) {
-            for (Section section : versions.snapshot(number - 1).sections()) {
+        Integer previous = versions.standingBefore(number).map(VersionHeader::number).orElse(null);
+        if (previous != null) {
+            for (Section section : versions.snapshot(previous).sections()) {
                 titles.putIfAbsent(section.key(), section.title());
             }
         }
         return new VersionBrief(header, versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles,
-                number > 1 ? number - 1 : null);
+                previous);
     }
 
     private record Prepared(ClaimedNotice notice, Mail mail) {

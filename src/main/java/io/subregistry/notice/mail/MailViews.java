@@ -11,12 +11,13 @@ public final class MailViews {
     private MailViews() {
     }
 
-    /** An ANNOUNCEMENT, REMINDER or EFFECTIVE notice about one version. */
+    /** An ANNOUNCEMENT, REMINDER, EFFECTIVE or WITHDRAWAL notice about one version. */
     public record NoticeMail(NoticeKind kind, String listName, int version, String hash, String signatureKeyId,
                              String summary, String effectiveDate,
                              String deadlineDate, String publishedDate, String emergencyReason, List<ChangeLines.ChangeLine> changes,
                              int otherChanges, boolean objectable, String diffUrl, String objectionUrl,
-                             String unsubscribeUrl, String manageUrl, ContractNote contract) {
+                             String unsubscribeUrl, String manageUrl, ContractNote contract, boolean inEffect,
+                             String withdrawalReason) {
 
         public boolean isAnnouncement() {
             return kind == NoticeKind.ANNOUNCEMENT;
@@ -32,6 +33,24 @@ public final class MailViews {
 
         public boolean isEffective() {
             return kind == NoticeKind.EFFECTIVE;
+        }
+
+        public boolean isWithdrawal() {
+            return kind == NoticeKind.WITHDRAWAL;
+        }
+
+        /** An announcement of a change that was already in force when it was published (an emergency). */
+        public boolean isInEffectAnnouncement() {
+            return kind == NoticeKind.ANNOUNCEMENT && inEffect;
+        }
+
+        public boolean isUpcomingAnnouncement() {
+            return kind == NoticeKind.ANNOUNCEMENT && !inEffect;
+        }
+
+        /** Whether the mail offers the objection link: not once the deadline is behind, not for a withdrawal. */
+        public boolean offersObjection() {
+            return objectable && !isEffective() && !isWithdrawal();
         }
     }
 

@@ -128,8 +128,8 @@ public class NoticeMails {
         String keyId = signatures.of(brief.header().number()).map(VersionSignature::keyId).orElse(null);
         NoticeMail view = new NoticeMail(notice.kind(), LIST_NAME, brief.header().number(), brief.header().hash(), keyId,
                 brief.header().summary(),
-                readable(brief.header().effectiveAt()), readable(contract == null ? brief.header().effectiveAt()
-                        : contract.objectionDeadline(brief.header().effectiveAt(), Instant.now(clock))),
+                readable(brief.header().effectiveAt()), readable(contract == null ? brief.header().objectionDeadline()
+                        : contract.objectionDeadline(brief.header().objectionDeadline(), Instant.now(clock))),
                 readable(brief.header().publishedAt()), brief.header().emergencyReason(),
                 ChangeLines.of(relevant, brief.sectionTitles()),
                 brief.changes().size() - relevant.size(), objectable,
@@ -138,7 +138,9 @@ public class NoticeMails {
                 url("/objection/" + links.objectionToken()), url("/unsubscribe/" + links.manageToken()),
                 url("/subscription/" + links.manageToken()),
                 contract == null ? null : new ContractNote(contract.customer(), contract.requiredDays(), contract.givenDays(),
-                        contract.waived(), url("/acknowledge/" + links.objectionToken())));
+                        contract.waived(), url("/acknowledge/" + links.objectionToken())),
+                brief.header().tookEffectAtPublish(),
+                brief.header().isWithdrawn() ? brief.header().withdrawal().reason() : null);
         Mail mail = compose(notice, subject(notice.kind(), brief, relevant), MailTemplates.notice(view), links.manageToken());
         mail.addHeader(VERSION_HEADER, brief.header().number() + "; hash=" + MailHeaders.sanitize(brief.header().hash(), 64));
         return mail;
@@ -172,10 +174,12 @@ public class NoticeMails {
         String date = readable(brief.header().effectiveAt());
         String what = describe(relevant.isEmpty() ? brief.changes() : relevant);
         return switch (kind) {
-            case ANNOUNCEMENT -> "Sub-processor changes on " + date + ": " + what;
+            case ANNOUNCEMENT -> brief.header().tookEffectAtPublish() ? "In effect now: sub-processor changes: " + what
+                    : "Sub-processor changes on " + date + ": " + what;
             case REMINDER -> "Reminder: sub-processor changes on " + date + ": " + what;
             case EFFECTIVE -> "Now in effect: sub-processor changes of " + date;
             case ACK_REMINDER -> "Please acknowledge: sub-processor changes on " + date + ": " + what;
+            case WITHDRAWAL -> "Withdrawn: the sub-processor changes announced for " + date;
             default -> throw new IllegalArgumentException(kind + " is not a notice about a version's changes");
         };
     }

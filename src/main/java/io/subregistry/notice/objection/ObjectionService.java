@@ -181,9 +181,12 @@ public class ObjectionService {
         };
     }
 
-    /** Objections close when the version takes effect: from then on the change is in force. */
+    /**
+     * Objections close when the version takes effect; an emergency keeps them open for its notice
+     * period from publication ({@link VersionHeader#objectionDeadline()}).
+     */
     public static Instant deadline(VersionHeader version) {
-        return version.effectiveAt();
+        return version.objectionDeadline();
     }
 
     /**
@@ -195,12 +198,15 @@ public class ObjectionService {
             return deadline(version);
         }
         return contracts.of(subscriber.customerId, version.number())
-                .map(terms -> terms.objectionDeadline(version.effectiveAt(), now))
+                .map(terms -> terms.objectionDeadline(deadline(version), now))
                 .orElse(deadline(version));
     }
 
     private String closedBecause(VersionHeader version, Instant deadline, Subscriber subscriber,
                                  List<ObjectionForm.AddedSubprocessor> additions, Optional<Objection> existing, Instant now) {
+        if (version.isWithdrawn()) {
+            return "version " + version.number() + " was withdrawn and will not take effect: there is nothing to object to";
+        }
         if (!deadline.isAfter(now)) {
             return "the objection deadline for version " + version.number() + " passed on "
                     + ReadableDates.readable(deadline);

@@ -16,7 +16,7 @@ import java.util.Map;
 @Path("/api/v1")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class ApiIndexResource {
 
     private static final Map<String, String> LINKS = links();

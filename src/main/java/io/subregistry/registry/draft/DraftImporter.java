@@ -3,13 +3,20 @@ package io.subregistry.registry.draft;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.diff.SnapshotDiff;
+import io.subregistry.platform.Precondition;
 import io.subregistry.platform.error.InvalidInputException;
+import io.subregistry.platform.error.StaleRevisionException;
+import io.subregistry.registry.Section;
+import io.subregistry.registry.Snapshot;
+import io.subregistry.registry.version.DraftPreview;
+import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.platform.error.RegistryException.Violation;
 import io.subregistry.platform.error.RuleViolationException;
 import io.subregistry.registry.Subprocessor;
 import io.subregistry.registry.draft.ImportedDraft.ImportedEntry;
 import io.subregistry.registry.draft.ImportedDraft.ImportedSection;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -37,14 +44,21 @@ public class DraftImporter {
     private final DraftSubprocessorRepository entries;
     private final AuditLog audit;
     private final Clock clock;
+    private final PublishableDraftSource snapshots;
+    private final VersionQueries versions;
+    private final TransactionSynchronizationRegistry transactions;
 
     public DraftImporter(DraftRepository drafts, DraftSectionRepository sections, DraftSubprocessorRepository entries,
-                         AuditLog audit, Clock clock) {
+                         AuditLog audit, Clock clock, PublishableDraftSource snapshots, VersionQueries versions,
+                         TransactionSynchronizationRegistry transactions) {
         this.drafts = drafts;
         this.sections = sections;
         this.entries = entries;
         this.audit = audit;
         this.clock = clock;
+        this.snapshots = snapshots;
+        this.versions = versions;
+        this.transactions = transactions;
     }
 
     /**
@@ -54,11 +68,50 @@ public class DraftImporter {
      */
     @Transactional
     public ImportedDraft.Result importDraft(ImportedDraft file, ImportedDraft.Mode mode, String actor) {
+        return importDraft(file, mode, actor, Precondition.NONE);
+    }
+
+    /**
+     * Applies a file only if the draft is still at the revision {@code expected} names (the one
+     * its preview was computed from): 412 otherwise. {@link Precondition#NONE} applies to any revision.
+     */
+    @Transactional
+    public ImportedDraft.Result importDraft(ImportedDraft file, ImportedDraft.Mode mode, String actor, Precondition expected) {
         DraftState draft = drafts.lockForChange();
+        if (expected.namesARevision() && !expected.allows(Revisions.ofDraft(draft.revision))) {
+            throw new StaleRevisionException("the draft changed since this import was previewed (now "
+                    + Revisions.ofDraft(draft.revision) + "); preview the file again");
+        }
+        return apply(draft, file, mode, actor);
+    }
+
+    /**
+     * What importing the file would do: applies it in a transaction that is rolled back, and
+     * compares the draft before and after. Nothing is written, not even the audit line.
+     */
+    @Transactional
+    public ImportPreview preview(ImportedDraft file, ImportedDraft.Mode mode, String actor) {
+        DraftState draft = drafts.lockForChange();
+        long revision = draft.revision;
+        Snapshot before = snapshots.snapshot();
+        apply(draft, file, mode, actor);
+        entries.flush();
+        sections.flush();
+        entries.getEntityManager().clear();
+        Snapshot after = snapshots.snapshot();
+        transactions.setRollbackOnly();
+        return ImportPreview.of(mode, revision, SnapshotDiff.between(before, after), after.size(),
+                DraftPreview.titles(after, before));
+    }
+
+    private ImportedDraft.Result apply(DraftState draft, ImportedDraft file, ImportedDraft.Mode mode, String actor) {
         List<DraftSection> ordered = new ArrayList<>(sections.inPageOrder());
         Map<String, DraftSection> byKey = new HashMap<>();
         ordered.forEach(section -> byKey.put(section.sectionKey, section));
 
+        if (mode == ImportedDraft.Mode.MERGE) {
+            file = withoutRowsAsPublished(file);
+        }
         SectionCounts sectionCounts = applySections(file, mode, ordered, byKey);
         List<DraftSubprocessor> existing = entries.all();
         Map<DraftSubprocessor, ImportedEntry> matches = match(file.entries(), existing, byKey);
@@ -112,6 +165,43 @@ public class DraftImporter {
                 sectionsRemoved, added, updated, removed, unchanged, draft.revision);
         audit.record(actor, AuditAction.DRAFT_IMPORTED, "draft", Map.of("mode", mode.name(), "result", result));
         return result;
+    }
+
+    /**
+     * Merge never undoes draft work: a row of the file identical to the published row of the same
+     * sub-processor (the export of a version, loaded back) leaves the draft's row as it is, whether
+     * the draft edited, moved or removed it since. Rows that differ from what was published apply.
+     */
+    private ImportedDraft withoutRowsAsPublished(ImportedDraft file) {
+        Snapshot published = versions.latestStanding().map(header -> versions.snapshot(header.number())).orElse(Snapshot.EMPTY);
+        Map<UUID, Subprocessor> byId = new HashMap<>();
+        Map<UUID, String> sectionOf = new HashMap<>();
+        Map<String, Subprocessor> bySectionAndName = new HashMap<>();
+        Map<String, List<Subprocessor>> byName = new HashMap<>();
+        for (Section section : published.sections()) {
+            for (Subprocessor entry : section.subprocessors()) {
+                byId.put(entry.id(), entry);
+                sectionOf.put(entry.id(), section.key());
+                bySectionAndName.put(section.key() + "\n" + entry.name().toLowerCase(), entry);
+                byName.computeIfAbsent(entry.name().toLowerCase(), name -> new ArrayList<>()).add(entry);
+            }
+        }
+        List<ImportedEntry> kept = new ArrayList<>();
+        for (ImportedEntry row : file.entries()) {
+            SubprocessorInput input = row.input();
+            Subprocessor publishedRow = row.id() != null ? byId.get(row.id())
+                    : bySectionAndName.get(input.section() + "\n" + input.name().toLowerCase());
+            if (publishedRow == null && row.id() == null) {
+                List<Subprocessor> named = byName.getOrDefault(input.name().toLowerCase(), List.of());
+                publishedRow = named.size() == 1 ? named.get(0) : null;
+            }
+            boolean asPublished = publishedRow != null && input.section().equals(sectionOf.get(publishedRow.id()))
+                    && SnapshotDiff.fieldChanges(publishedRow, input.toSubprocessor(publishedRow.id())).isEmpty();
+            if (!asPublished) {
+                kept.add(row);
+            }
+        }
+        return new ImportedDraft(file.sections(), file.sectionsComplete(), kept);
     }
 
     /** How many of the file's sections were new and how many changed. */

@@ -10,6 +10,7 @@ import io.subregistry.registry.version.PublishableDraft;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -49,6 +50,14 @@ public class PublishableDraftSource implements PublishableDraft {
     @Transactional(Transactional.TxType.MANDATORY)
     public Revision lockForReading() {
         return revision(drafts.lockForReading());
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Revision rebase(String actor, Instant at) {
+        DraftState draft = drafts.lockForChange();
+        draft.touch(actor, at);
+        return revision(draft);
     }
 
     @Override

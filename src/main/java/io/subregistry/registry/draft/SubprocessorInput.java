@@ -4,12 +4,15 @@ import io.subregistry.registry.Subprocessor;
 import io.subregistry.registry.SubprocessorField;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import io.subregistry.platform.validation.HttpUrl;
 import io.subregistry.platform.validation.PlainText;
 import io.subregistry.platform.validation.Text;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+
+import java.util.UUID;
 
 /**
  * A sub-processor as legal staff enter it, through the API or an imported file: the section it
@@ -57,5 +60,11 @@ public record SubprocessorInput(
         return new SubprocessorInput(get.apply("section"), get.apply("name"), get.apply("legalAddress"), get.apply("location"),
                 get.apply("processingActivity"), get.apply("website"), get.apply("dataCategories"),
                 get.apply("transferMechanism"), get.apply("dpaUrl"));
+    }
+
+    /** The entry these fields describe, under a given id. */
+    public Subprocessor toSubprocessor(UUID id) {
+        return new Subprocessor(id, name, legalAddress, location, processingActivity, website, dataCategories,
+                transferMechanism, dpaUrl);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -42,6 +43,8 @@ public class ChainVerifier {
     @Transactional
     public Report verify() {
         List<Version> all = versions.oldestFirst();
+        Map<Integer, VersionHeader.Withdrawal> withdrawals = versions.withdrawals();
+        // Change events are relative to the newest version that was not withdrawn.
         Snapshot previous = Snapshot.EMPTY;
         String previousHash = null;
         int expectedNumber = 1;
@@ -64,6 +67,10 @@ public class ChainVerifier {
             } else if (!storedChangesMatch(version.number, previous, snapshot)) {
                 broken = new Broken(version.number, "its recorded change events differ from the changes between its snapshot"
                         + " and the previous one");
+            } else if (withdrawals.containsKey(version.number)
+                    && !withdrawnInTime(version, withdrawals.get(version.number), all)) {
+                broken = new Broken(version.number, "it is recorded as withdrawn after it took effect or after a newer"
+                        + " version was published");
             } else {
                 broken = checks.stream().map(check -> check.problemWith(version)).flatMap(java.util.Optional::stream)
                         .findFirst().map(problem -> new Broken(version.number, problem)).orElse(null);
@@ -71,11 +78,21 @@ public class ChainVerifier {
             if (broken != null) {
                 return new Report(false, expectedNumber, Instant.now(clock), null, broken);
             }
-            previous = snapshot;
+            if (!withdrawals.containsKey(version.number)) {
+                previous = snapshot;
+            }
             previousHash = version.hash;
             expectedNumber++;
         }
         return new Report(true, all.size(), Instant.now(clock), previousHash, null);
+    }
+
+    /** A withdrawal happens while its version is upcoming and still the newest. */
+    private static boolean withdrawnInTime(Version version, VersionHeader.Withdrawal withdrawal, List<Version> all) {
+        boolean beforeEffect = withdrawal.at().isBefore(version.effectiveAt);
+        boolean beforeNext = all.stream().filter(v -> v.number == version.number + 1)
+                .allMatch(next -> !next.publishedAt.isBefore(withdrawal.at()));
+        return beforeEffect && beforeNext;
     }
 
     private boolean storedChangesMatch(int number, Snapshot previous, Snapshot snapshot) {

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record DraftPreview(long draftRevision, Integer latestVersion, Diff diff, Map<String, String> sectionTitles) {
 
-    static Map<String, String> titles(Snapshot draft, Snapshot latest) {
+    public static Map<String, String> titles(Snapshot draft, Snapshot latest) {
         Map<String, String> titles = new HashMap<>();
         draft.sections().forEach(section -> titles.put(section.key(), section.title()));
         latest.sections().forEach(section -> titles.putIfAbsent(section.key(), section.title()));

@@ -51,7 +51,8 @@ public final class PublishRules {
         }
         previous.filter(p -> effective.isBefore(p.effectiveAt())).ifPresent(p -> {
             throw new RuleViolationException("effectiveAt " + effective + " is before version " + p.number()
-                    + " takes effect (" + p.effectiveAt() + "); effective dates never go backwards");
+                    + " takes effect (" + p.effectiveAt() + "); effective dates never go backwards. To publish sooner"
+                    + " (an emergency), withdraw version " + p.number() + " first");
         });
         String emergency = blankToNull(command.emergencyReason());
         int noticeDays = command.noticePeriodDays() == null ? (int) minimumNotice.toDays() : command.noticePeriodDays();

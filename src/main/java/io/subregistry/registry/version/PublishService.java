@@ -63,7 +63,8 @@ public class PublishService {
     @Transactional
     public DraftPreview preview() {
         Revision revision = draft.lockForReading();
-        Optional<Version> latest = versions.latest();
+        // A withdrawn version never takes effect: the draft is compared with the one before it.
+        Optional<Version> latest = versions.latestStanding();
         Snapshot from = latest.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY);
         Snapshot current = draft.snapshot();
         return new DraftPreview(revision.number(), latest.map(v -> v.number).orElse(null),
@@ -83,11 +84,14 @@ public class PublishService {
     @Transactional
     public PublishedVersion publishAt(PublishCommand command, String publisher, Instant now) {
         draft.lockReviewed(command.reviewed());
+        // The chain runs through every version; changes and dates are relative to the newest that
+        // was not withdrawn (README, "Withdrawing an upcoming version").
         Optional<Version> previous = versions.latest();
+        Optional<Version> standing = versions.latestStanding();
         Snapshot snapshot = draft.snapshot();
-        Diff diff = SnapshotDiff.between(previous.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY), snapshot);
+        Diff diff = SnapshotDiff.between(standing.map(v -> snapshots.of(v.number)).orElse(Snapshot.EMPTY), snapshot);
         PublishRules.Decision decision = rules.decide(diff,
-                previous.map(v -> new PublishRules.Previous(v.number, v.effectiveAt)), command, now);
+                standing.map(v -> new PublishRules.Previous(v.number, v.effectiveAt)), command, now);
         if (previous.isPresent()) {
             // Customers' contracts may promise more notice than the registry's minimum.
             contracts.check(diff, now, decision.effectiveAt(), decision.emergencyReason());

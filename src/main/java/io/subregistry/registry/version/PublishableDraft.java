@@ -3,6 +3,8 @@ package io.subregistry.registry.version;
 import io.subregistry.platform.Precondition;
 import io.subregistry.registry.Snapshot;
 
+import java.time.Instant;
+
 /**
  * What publishing needs of the draft, and no more: its revision under a lock, and its content.
  * The draft package implements it, so this package never reaches into the draft's entities
@@ -22,6 +24,13 @@ public interface PublishableDraft {
      * exclusive one first, so what is read next belongs to exactly the revision returned.
      */
     Revision lockForReading();
+
+    /**
+     * Takes the exclusive lock and moves the draft to a new revision without changing its
+     * content: the version it is compared with changed (a withdrawal), so a diff reviewed before
+     * must be reviewed again before it can be published.
+     */
+    Revision rebase(String actor, Instant at);
 
     /** The draft as the snapshot a publish freezes; call under one of the locks above. */
     Snapshot snapshot();

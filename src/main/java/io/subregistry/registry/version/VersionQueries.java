@@ -53,6 +53,22 @@ public class VersionQueries {
         return timeline.latest();
     }
 
+    /** The newest version that was not withdrawn: what the draft is compared with. */
+    public Optional<VersionHeader> latestStanding() {
+        return timeline.latestStanding();
+    }
+
+    /** The version a version's changes are relative to: the newest one before it that was not withdrawn. */
+    public Optional<VersionHeader> standingBefore(int number) {
+        List<VersionHeader> headers = timeline.all();
+        for (int i = Math.min(number - 1, headers.size()) - 1; i >= 0; i--) {
+            if (!headers.get(i).isWithdrawn()) {
+                return Optional.of(headers.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
     public VersionHeader require(int number) {
         return timeline.byNumber(number).orElseThrow(() -> new ResourceNotFoundException(
                 timeline.latest().map(latest -> "there is no version " + number + "; versions run from 1 to " + latest.number())
@@ -73,6 +89,9 @@ public class VersionQueries {
 
     public VersionStatus status(VersionHeader header) {
         Instant now = now();
+        if (header.isWithdrawn()) {
+            return VersionStatus.WITHDRAWN;
+        }
         if (!header.isEffectiveAt(now)) {
             return VersionStatus.UPCOMING;
         }

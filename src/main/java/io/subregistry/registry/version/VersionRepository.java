@@ -44,6 +44,41 @@ public class VersionRepository implements PanacheRepositoryBase<Version, Integer
         return listAll(Sort.by("number"));
     }
 
+    /**
+     * The newest version that was not withdrawn: what a new version is compared with, and whose
+     * effective date the next one may not precede.
+     */
+    public Optional<Version> latestStanding() {
+        return sql.list("read the newest standing version", """
+                        select max(v.number) from version v
+                         where not exists (select 1 from version_withdrawal w where w.version_number = v.number)""",
+                        Sql.NO_PARAMETERS, row -> (Integer) row.getObject(1))
+                .stream().filter(java.util.Objects::nonNull).findFirst().flatMap(this::findByIdOptional);
+    }
+
+    /** Every withdrawal, by version number. */
+    public Map<Integer, VersionHeader.Withdrawal> withdrawals() {
+        Map<Integer, VersionHeader.Withdrawal> all = new HashMap<>();
+        sql.list("read withdrawals", "select version_number, withdrawn_at, withdrawn_by, reason from version_withdrawal",
+                        Sql.NO_PARAMETERS,
+                        row -> Map.entry(row.getInt(1), new VersionHeader.Withdrawal(row.getTimestamp(2).toInstant(),
+                                row.getString(3), row.getString(4))))
+                .forEach(entry -> all.put(entry.getKey(), entry.getValue()));
+        return all;
+    }
+
+    /** Records a withdrawal; the database refuses it unless the version is the newest and still upcoming. */
+    public void insertWithdrawal(int number, VersionHeader.Withdrawal withdrawal) {
+        sql.update("withdraw version " + number,
+                "insert into version_withdrawal (version_number, withdrawn_at, withdrawn_by, reason) values (?, ?, ?, ?)",
+                insert -> {
+                    insert.setInt(1, number);
+                    insert.setTimestamp(2, Timestamp.from(withdrawal.at()));
+                    insert.setString(3, withdrawal.by());
+                    insert.setString(4, withdrawal.reason());
+                });
+    }
+
     /** Reads the sections and entries of a version, in page order. */
     public Snapshot snapshotOf(int number) {
         return sql.run("read version " + number, connection -> {

@@ -7,5 +7,7 @@ public enum VersionStatus {
     /** The list in force now. */
     CURRENT,
     /** Replaced by a newer version that is in force. */
-    SUPERSEDED
+    SUPERSEDED,
+    /** Withdrawn before it took effect: kept as published, never in force. */
+    WITHDRAWN
 }

@@ -62,14 +62,33 @@ public class VersionTimeline {
 
     /** Versions published but not yet in force at {@code moment}. */
     public List<VersionHeader> upcomingAt(Instant moment) {
-        return all().stream().filter(header -> !header.isEffectiveAt(moment)).toList();
+        return all().stream().filter(header -> !header.isWithdrawn() && !header.isEffectiveAt(moment)).toList();
+    }
+
+    /** The newest version that was not withdrawn. */
+    public Optional<VersionHeader> latestStanding() {
+        List<VersionHeader> headers = all();
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            if (!headers.get(i).isWithdrawn()) {
+                return Optional.of(headers.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionPublished event) {
         cache.invalidateAll().await().indefinitely();
     }
 
+    void onWithdrawn(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionWithdrawn event) {
+        cache.invalidateAll().await().indefinitely();
+    }
+
     private List<VersionHeader> load() {
-        return QuarkusTransaction.joiningExisting().call(() -> versions.oldestFirst().stream().map(VersionHeader::of).toList());
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            var withdrawals = versions.withdrawals();
+            return versions.oldestFirst().stream().map(version -> VersionHeader.of(version, withdrawals.get(version.number)))
+                    .toList();
+        });
     }
 }

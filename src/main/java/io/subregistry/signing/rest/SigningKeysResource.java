@@ -17,7 +17,7 @@ import java.util.List;
 /** The public keys that verify versions' signatures, as a JWKS (RFC 7517, RFC 8037). */
 @Path("/.well-known/subprocessor-keys.json")
 @PermitAll
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class SigningKeysResource {
 
     private final SigningKeys keys;

@@ -38,6 +38,7 @@ public class Console {
             Map.entry("imported", "File imported into the draft."),
             Map.entry("published", "Version published. Announcements are on their way."),
             Map.entry("resolved", "Resolution recorded."),
+            Map.entry("withdrawn", "Version withdrawn. It will not take effect; withdrawal notices are on their way."),
             Map.entry("account-created", "Account created."),
             Map.entry("account-invited", "Account created and invited."),
             Map.entry("entry-restored", "Sub-processor restored to the draft."),

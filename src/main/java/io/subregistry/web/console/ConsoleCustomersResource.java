@@ -81,7 +81,7 @@ public class ConsoleCustomersResource {
             customers.importCsv(csv, console.user());
             return console.redirect("/console/customers", "customers-imported");
         } catch (RegistryException refused) {
-            Form shown = new ImportForm(null, null, null, null).refusal(refused).withValues(Map.of("csv", csv == null ? "" : csv));
+            Form shown = Form.refused(Map.of("csv", csv == null ? "" : csv), refused);
             return listPage(422, console.frame(null), null, false, 0, Form.empty(), shown);
         }
     }

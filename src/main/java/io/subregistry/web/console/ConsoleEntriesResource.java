@@ -1,6 +1,9 @@
 package io.subregistry.web.console;
 
 import io.subregistry.platform.error.ResourceNotFoundException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.subregistry.registry.draft.DraftExport;
 import io.subregistry.registry.draft.DraftService;
 import io.subregistry.registry.draft.DraftView.EntryView;
 import io.subregistry.security.Roles;
@@ -28,17 +31,35 @@ public class ConsoleEntriesResource {
     private final DraftService draft;
     private final DraftPage draftPage;
     private final Console console;
+    private final ObjectMapper json;
 
-    public ConsoleEntriesResource(DraftService draft, DraftPage draftPage, Console console) {
+    public ConsoleEntriesResource(DraftService draft, DraftPage draftPage, Console console, ObjectMapper json) {
         this.draft = draft;
         this.draftPage = draftPage;
         this.console = console;
+        this.json = json;
     }
 
     /** After a removal ({@code undo} names it) the outcome offers to undo it. */
     @GET
     public Response draftPage(@QueryParam("done") String done, @QueryParam("undo") String undo) {
         return draftPage.show(console.frame(done), "removed".equals(done) ? undo : null);
+    }
+
+    /** The draft as CSV that imports back unchanged (see {@link Downloads}). */
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv")
+    public Response exportCsv() {
+        return Downloads.csv("draft.csv", DraftExport.csv(draft.view()));
+    }
+
+    /** The draft as the JSON of {@code GET /api/v1/draft}, which imports back unchanged. */
+    @GET
+    @Path("export.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response exportJson() throws JsonProcessingException {
+        return Downloads.json("draft.json", json.writerWithDefaultPrettyPrinter().writeValueAsBytes(draft.view()));
     }
 
     @POST

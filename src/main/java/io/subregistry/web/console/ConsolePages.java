@@ -78,13 +78,26 @@ public final class ConsolePages {
 
     /** A version as the console lists it. */
     public record VersionRow(int number, String status, LocalDate published, LocalDate effective, String summary,
-                             Map<String, Long> delivery, long objections) {
+                             Map<String, Long> delivery, long objections, String emergencyReason, LocalDate objectionDeadline,
+                             LocalDate withdrawn, String withdrawnBy, String withdrawalReason, boolean withdrawable) {
 
         /** Whether notices are still on their way: the page then refreshes itself (without script). */
         public boolean sending() {
             return delivery.getOrDefault("queued", 0L) + delivery.getOrDefault("sending", 0L)
                     + delivery.getOrDefault("retrying", 0L) > 0;
         }
+    }
+
+    /**
+     * An import's preview: what it would change, and the file itself (the confirmation form
+     * carries it back with the revision it was previewed against).
+     */
+    public record ImportReview(io.subregistry.registry.draft.ImportPreview preview, List<ChangeLine> changes,
+                               String content, String format, String mode) {
+    }
+
+    /** The result of checking the history, as a sentence and its details. */
+    public record Verification(boolean valid, String sentence, int versionsChecked, String latestHash, String checkedAt) {
     }
 
     public static native TemplateInstance login(Frame frame, String csrf, String error, String username, String next,
@@ -117,6 +130,8 @@ public final class ConsolePages {
 
     public static native TemplateInstance removeSection(Frame frame, DraftView.SectionView section);
 
+    public static native TemplateInstance importPreview(Frame frame, ImportReview review);
+
     public static native TemplateInstance entry(Frame frame, DraftView.EntryView entry, List<DraftView.SectionView> sections, Form form);
 
     public static native TemplateInstance section(Frame frame, DraftView.SectionView section, Form form);
@@ -136,19 +151,25 @@ public final class ConsolePages {
 
     public static native TemplateInstance publish(Frame frame, List<ChangeLine> changes, long draftRevision,
                                                   String earliestDate, String minimumDate, long noticeDays, Form form,
-                                                  PublishFacts facts, ContractTerms contracts);
+                                                  PublishFacts facts, ContractTerms contracts, Waiting waiting);
+
+    /** The newest version, while it is still upcoming: nothing can take effect before it unless it is withdrawn. */
+    public record Waiting(int number, LocalDate effective) {
+    }
 
     public static native TemplateInstance versions(Frame frame, List<VersionRow> versions);
 
     public static native TemplateInstance version(Frame frame, VersionRow version, boolean follow, NoticeEvidence.Report evidence,
-                                                  List<ObjectionView> objections, List<ChangeLine> changes);
+                                                  List<ObjectionView> objections, List<ChangeLine> changes, Form withdrawal);
+
+    public static native TemplateInstance verify(Frame frame, Verification result);
 
     /** An audit line as the console shows it: the action in words, its details as a sentence, a target that is not an id. */
     public record AuditRow(AuditLine line, String action, String sentence, String target) {
     }
 
-    public static native TemplateInstance audit(Frame frame, List<AuditRow> events, Long nextBefore, String actor,
-                                                String action, List<String> actions);
+    public static native TemplateInstance audit(Frame frame, List<AuditRow> events, Long nextBefore,
+                                                Map<String, String> filters, String filterQuery, List<String> actions);
 
     /** An account as the accounts page lists it; the last enabled admin cannot be disabled. */
     public record AccountRow(AccountView account, boolean lastAdmin) {

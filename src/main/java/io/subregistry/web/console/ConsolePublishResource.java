@@ -12,6 +12,7 @@ import io.subregistry.registry.version.EffectiveAt;
 import io.subregistry.registry.version.PublishCommand;
 import io.subregistry.registry.version.PublishService;
 import io.subregistry.registry.version.PublishedVersion;
+import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.security.Roles;
 import io.subregistry.web.console.ConsolePages.Form;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,10 +45,12 @@ public class ConsolePublishResource {
     private final RegistryConfig config;
     private final Clock clock;
     private final Contracts contracts;
+    private final VersionQueries versions;
 
     public ConsolePublishResource(PublishService publisher, DraftService draft, NoticeAudience audience, Console console,
-                                  RegistryConfig config, Clock clock, Contracts contracts) {
+                                  RegistryConfig config, Clock clock, Contracts contracts, VersionQueries versions) {
         this.contracts = contracts;
+        this.versions = versions;
         this.publisher = publisher;
         this.draft = draft;
         this.audience = audience;
@@ -95,6 +98,9 @@ public class ConsolePublishResource {
         return console.page(status, ConsolePages.publish(console.frame(null),
                 ChangeLines.of(preview.diff().changes(), preview.sectionTitles()), preview.draftRevision(), earliest, minimum,
                 config.noticePeriodDays(), form, new ConsolePages.PublishFacts(audience.subscribersFollowing(touched), empty),
-                terms));
+                terms,
+                versions.upcoming().stream().reduce((first, second) -> second)
+                        .map(header -> new ConsolePages.Waiting(header.number(),
+                                LocalDate.ofInstant(header.effectiveAt(), config.zone()))).orElse(null)));
     }
 }

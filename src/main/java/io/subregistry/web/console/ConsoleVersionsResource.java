@@ -9,7 +9,11 @@ import io.subregistry.notice.objection.ResolutionRequest;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.platform.error.RegistryException;
+import io.subregistry.platform.ReadableDates;
+import io.subregistry.platform.error.HttpStatuses;
+import io.subregistry.registry.version.ChainVerifier;
 import io.subregistry.registry.version.PublishService;
+import io.subregistry.registry.version.WithdrawalService;
 import io.subregistry.registry.version.RecordedChange;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
@@ -29,6 +33,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -52,10 +58,15 @@ public class ConsoleVersionsResource {
     private final SectionTitles titles;
     private final Console console;
     private final RegistryConfig config;
+    private final ChainVerifier verifier;
+    private final WithdrawalService withdrawals;
 
     public ConsoleVersionsResource(VersionQueries versions, NoticeEvidence evidence,
                                    ObjectionService objections, PublishService publisher, SectionTitles titles,
-                                   Console console, RegistryConfig config) {
+                                   Console console, RegistryConfig config, ChainVerifier verifier,
+                                   WithdrawalService withdrawals) {
+        this.verifier = verifier;
+        this.withdrawals = withdrawals;
         this.versions = versions;
         this.evidence = evidence;
         this.objections = objections;
@@ -117,15 +128,70 @@ public class ConsoleVersionsResource {
         }
     }
 
+    /** The evidence file of the version page, in the signed-in session (see {@link Downloads}). */
+    @GET
+    @Path("versions/{number}/notices.csv")
+    @RolesAllowed({Roles.AUDITOR, Roles.LEGAL, Roles.ADMIN})
+    @Produces("text/csv")
+    public Response noticesCsv(@PathParam("number") int number) {
+        return Downloads.csv("notices-version-" + number + ".csv", NoticeEvidence.csv(evidence.of(number)));
+    }
+
+    /** Recomputes the hash chain and checks every signature, and says what it found. */
+    @GET
+    @Path("verify")
+    @RolesAllowed({Roles.AUDITOR, Roles.LEGAL, Roles.ADMIN})
+    public Response verify() {
+        ChainVerifier.Report report = verifier.verify();
+        String checkedAt = ReadableDates.readable(LocalDate.ofInstant(report.checkedAt(), config.zone())) + ", "
+                + LocalTime.ofInstant(report.checkedAt(), config.zone()).truncatedTo(ChronoUnit.SECONDS) + " "
+                + config.zone().getId();
+        String sentence = report.valid()
+                ? (report.versionsChecked() == 0 ? "There is no published version to check yet."
+                : "The history is intact: all " + report.versionsChecked() + " versions match their hashes, each is chained"
+                + " to the one before it, and every signature verifies.")
+                : "The history is broken at version " + report.firstBroken().version() + ": "
+                + report.firstBroken().reason() + ". Versions before it are intact.";
+        return console.page(ConsolePages.verify(console.frame(null), new ConsolePages.Verification(report.valid(), sentence,
+                report.versionsChecked(), report.latestHash(), checkedAt)));
+    }
+
+    /** Withdraws an upcoming version (legal staff), with the reason subscribers will read. */
+    @POST
+    @Path("versions/{number}/withdrawal")
+    @RolesAllowed(Roles.LEGAL)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response withdraw(@PathParam("number") int number, @FormParam("reason") String reason) {
+        Map<String, String> values = Map.of("reason", reason == null ? "" : reason);
+        if (reason == null || reason.isBlank() || reason.length() > 2000) {
+            return versionPage(422, console.frame(null), number, ConsolePages.Form.invalid(values,
+                    Map.of("reason", "Say why, in up to 2000 characters: subscribers who were told of the version read it.")));
+        }
+        try {
+            withdrawals.withdraw(number, reason, console.user());
+            return console.redirect("/console/versions/" + number, "withdrawn");
+        } catch (RegistryException refused) {
+            return versionPage(HttpStatuses.of(refused), console.frame(null), number, ConsolePages.Form.refused(values, refused));
+        }
+    }
+
     private boolean sending(int number) {
         return row(versions.require(number)).sending();
     }
 
     private Response versionPage(int status, Frame frame, int number) {
-        return versionPage(status, frame, number, false);
+        return versionPage(status, frame, number, false, ConsolePages.Form.empty());
     }
 
     private Response versionPage(int status, Frame frame, int number, boolean follow) {
+        return versionPage(status, frame, number, follow, ConsolePages.Form.empty());
+    }
+
+    private Response versionPage(int status, Frame frame, int number, ConsolePages.Form withdrawal) {
+        return versionPage(status, frame, number, false, withdrawal);
+    }
+
+    private Response versionPage(int status, Frame frame, int number, boolean follow, ConsolePages.Form withdrawal) {
         VersionHeader header = versions.require(number);
         NoticeEvidence.Report report = evidence.of(number);
         // A page shows the first records; the CSV export has every one.
@@ -133,7 +199,8 @@ public class ConsoleVersionsResource {
                 : new NoticeEvidence.Report(report.version(), report.totals(), report.notices().subList(0, SHOWN_RECORDS));
         return console.page(status, ConsolePages.version(frame, row(header), follow, shown,
                 objections.ofVersion(number),
-                ChangeLines.of(versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles.of(number))));
+                ChangeLines.of(versions.changesOf(number).stream().map(RecordedChange::change).toList(), titles.of(number)),
+                withdrawal));
     }
 
     private VersionRow row(VersionHeader header) {
@@ -144,7 +211,11 @@ public class ConsoleVersionsResource {
         return new VersionRow(header.number(), versions.status(header).name().toLowerCase(Locale.ROOT),
                 LocalDate.ofInstant(header.publishedAt(), config.zone()),
                 LocalDate.ofInstant(header.effectiveAt(), config.zone()), header.summary(), delivery,
-                objected);
+                objected, header.emergencyReason(), LocalDate.ofInstant(header.objectionDeadline(), config.zone()),
+                header.isWithdrawn() ? LocalDate.ofInstant(header.withdrawal().at(), config.zone()) : null,
+                header.isWithdrawn() ? header.withdrawal().by() : null,
+                header.isWithdrawn() ? header.withdrawal().reason() : null,
+                withdrawals.refusal(header) == null);
     }
 
 }

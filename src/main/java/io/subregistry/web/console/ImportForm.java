@@ -17,10 +17,11 @@ import java.util.List;
 import java.util.Map;
 
 /** The draft page's import form: a file, or its content pasted, in one of the import formats. */
-public record ImportForm(@RestForm String format, @RestForm String mode, @RestForm String text, @RestForm FileUpload file)
+public record ImportForm(@RestForm String format, @RestForm String mode, @RestForm String text, @RestForm FileUpload file,
+                         @RestForm String revision)
         implements ConsoleForm<ImportForm.Upload> {
 
-    /** Larger than any list we expect; the HTTP body limit is the same. */
+    /** Larger than any list we expect; the HTTP body limit and the limit of one form field are the same. */
     private static final long MAX_BYTES = 16 * 1024 * 1024;
     private static final int SHOWN_PROBLEMS = 20;
 

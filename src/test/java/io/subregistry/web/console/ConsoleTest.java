@@ -167,10 +167,16 @@ class ConsoleTest extends RegistryTest {
         String csv = "section,name,legalAddress,location,processingActivity\n"
                 + "support,Postmark,\"1 Main St, Chicago\",USA,Support e-mail delivery\n";
 
-        Response imported = legal.request().multiPart("csrf", csrfOf(legal)).multiPart("format", "csv")
+        Response previewed = legal.request().multiPart("csrf", csrfOf(legal)).multiPart("format", "csv")
                 .multiPart("mode", "merge").multiPart("file", "list.csv", csv.getBytes(), "text/csv")
                 .post("/console/draft/import");
+        assertThat(previewed.statusCode()).isEqualTo(200);
+        assertThat(previewed.asString()).contains("Import preview").contains("Postmark");
+        assertThat(Staff.asLegal().get("/api/v1/draft/diff").<List<String>>path("changes.name")).as("nothing applied yet").isEmpty();
 
+        Response imported = legal.request().multiPart("csrf", csrfOf(legal)).multiPart("format", "csv")
+                .multiPart("mode", "merge").multiPart("text", csv).multiPart("revision", revisionOf(previewed))
+                .post("/console/draft/import/apply");
         assertThat(imported.statusCode()).isEqualTo(303);
         assertThat(Staff.asLegal().get("/api/v1/draft/diff").<List<String>>path("changes.name")).containsExactly("Postmark");
 
@@ -197,7 +203,13 @@ class ConsoleTest extends RegistryTest {
         assertThat(admin.form().post("/console/accounts/" + Staff.ADMIN + "/disable").statusCode()).isEqualTo(409);
     }
 
-    private static String csrfOf(ConsoleSession session) {
+    static String revisionOf(Response page) {
+        Matcher matcher = Pattern.compile("name=\"revision\" value=\"(\\d+)\"").matcher(page.asString());
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
+    }
+
+    static String csrfOf(ConsoleSession session) {
         Matcher matcher = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"")
                 .matcher(session.get("/console/draft").asString());
         assertThat(matcher.find()).isTrue();

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Differences between any two published versions, in either direction. */
 @Path("/api/v1/diff")
 @PermitAll
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class DiffResource {
 
     public static final String JSON_PATCH = "application/json-patch+json";

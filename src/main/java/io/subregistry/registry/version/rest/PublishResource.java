@@ -27,7 +27,7 @@ import java.net.URI;
 @Path("/api/v1/draft/publish")
 @RolesAllowed(Roles.LEGAL)
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Draft (legal)")
+@Tag(name = "Publishing (legal)")
 public class PublishResource {
 
     private final PublishService publisher;

@@ -23,7 +23,7 @@ import java.util.Arrays;
 /** The public list: what is in force now, or on a given date. */
 @Path("/api/v1/subprocessors")
 @PermitAll
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class SubprocessorListResource {
 
     static final String CSV = "text/csv";

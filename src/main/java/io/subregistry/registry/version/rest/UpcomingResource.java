@@ -16,7 +16,7 @@ import java.util.List;
 @Path("/api/v1/upcoming")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class UpcomingResource {
 
     private final VersionQueries versions;

@@ -31,7 +31,7 @@ import java.util.List;
 /** Published versions: immutable snapshots chained by hash. */
 @Path("/api/v1/versions")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Public")
+@Tag(name = "Published list and history")
 public class VersionResource {
 
     private final VersionQueries versions;

@@ -17,12 +17,14 @@ import java.util.Map;
 public record VersionResponse(int number, VersionStatus status, Instant publishedAt, Instant effectiveAt,
                               String summary, String publisher, String emergencyReason, int noticePeriodDays,
                               int entryCount, Map<ChangeType, Integer> changes, String hash, String previousHash,
-                              VersionSignature signature, List<ContractedNotice.Breach> breaches, Snapshot snapshot) {
+                              VersionSignature signature, List<ContractedNotice.Breach> breaches,
+                              VersionHeader.Withdrawal withdrawal, Snapshot snapshot) {
 
     public static VersionResponse of(VersionHeader header, VersionStatus status, Map<ChangeType, Integer> changes,
                               VersionSignature signature, List<ContractedNotice.Breach> breaches, Snapshot snapshot) {
         return new VersionResponse(header.number(), status, header.publishedAt(), header.effectiveAt(),
                 header.summary(), header.publisher(), header.emergencyReason(), header.noticePeriodDays(),
-                header.entryCount(), changes, header.hash(), header.previousHash(), signature, breaches, snapshot);
+                header.entryCount(), changes, header.hash(), header.previousHash(), signature, breaches,
+                header.withdrawal(), snapshot);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 public record VersionSummaryResponse(int number, VersionStatus status, Instant publishedAt, Instant effectiveAt,
                                      String summary, String publisher, String emergencyReason, int noticePeriodDays,
                                      int entryCount, Map<ChangeType, Integer> changes, String hash,
-                                     String previousHash, VersionSignature signature) {
+                                     String previousHash, VersionSignature signature,
+                                     VersionHeader.Withdrawal withdrawal) {
 
     public static VersionSummaryResponse of(VersionHeader header, VersionStatus status, Map<ChangeType, Integer> changes) {
         return of(header, status, changes, null);
@@ -24,6 +25,6 @@ public record VersionSummaryResponse(int number, VersionStatus status, Instant p
                                             VersionSignature signature) {
         return new VersionSummaryResponse(header.number(), status, header.publishedAt(), header.effectiveAt(),
                 header.summary(), header.publisher(), header.emergencyReason(), header.noticePeriodDays(),
-                header.entryCount(), changes, header.hash(), header.previousHash(), signature);
+                header.entryCount(), changes, header.hash(), header.previousHash(), signature, header.withdrawal());
     }
 }
