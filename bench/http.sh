@@ -7,6 +7,7 @@
 #   bench/http.sh                                   # machine PostgreSQL (fresh database, dropped after)
 #   bench/http.sh --embedded                        # the service's embedded PostgreSQL (scratch data dir)
 #   THREADS=2 CONNECTIONS=8 DURATION=15 ROUNDS=3 WARMUP=10 bench/http.sh
+#   NMT=1 SERVICE_JAVA_OPTS=-XX:NativeMemoryTracking=summary bench/http.sh   # also: where the RSS after the load is
 #
 # wrk runs on the same 2 CPUs as the service, so the absolute figures are a lower bound; the ratio
 # of the two endpoints measured side by side is the figure to read.
@@ -112,6 +113,15 @@ printf '  ratio list/index           %10s   target >= 0.95: %s\n' "$r" \
 printf '  ratio page/index           %10s   target >= 0.95: %s\n' "$rp" \
     "$(awk -v x="$rp" 'BEGIN { print (x >= 0.95) ? "MET" : "NOT MET" }')"
 echo "  service RSS after the load: $(rss_mib "$pid") MiB"
+if [[ "${NMT:-0}" == 1 ]]; then
+    # where the RSS is: the JVM's own accounting (SERVICE_JAVA_OPTS must hold -XX:NativeMemoryTracking=summary)
+    echo "  JVM native memory (committed, MiB) after the load:"
+    jcmd "$pid" VM.native_memory summary scale=MB 2>/dev/null \
+        | awk '/^-/ && /committed=/ { name=$2; for (i=3; i<=NF; i++) if ($i !~ /^\(/) name=name" "$i; else break;
+                                       match($0, /committed=[0-9]+MB/); printf "    %-28s %s\n", name, substr($0, RSTART+10, RLENGTH-12) }
+               /^Total:/ { match($0, /committed=[0-9]+MB/); printf "    %-28s %s\n", "Total", substr($0, RSTART+10, RLENGTH-12) }' | head -14
+    jcmd "$pid" GC.heap_info 2>/dev/null | sed -n '1,3p' | sed 's/^/    /'
+fi
 
 stop_service "$pid"
 echo "service stopped (SIGTERM) in ${STOP_MS} ms"
