@@ -1,3 +1,7 @@
+#!/usr/bin/env python3
+# Summary of a JFR recording of a fan-out (bench/README.md, section 15): the execution samples between the
+# first and the last one inside the Vert.x mail client, by thread, by what they were doing (first matching
+# frame along the stack) and by top frame.  Usage: python3 bench/jfr-summary.py FILE.jfr [EVENT] [N-TOP-FRAMES]
 import sys, json, collections, subprocess
 f = sys.argv[1]; ev = sys.argv[2] if len(sys.argv) > 2 else 'jdk.ExecutionSample'
 data = json.loads(subprocess.run(['jfr','print','--json','--events',ev,'--stack-depth','64',f],capture_output=True,text=True).stdout)

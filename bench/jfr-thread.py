@@ -1,3 +1,6 @@
+#!/usr/bin/env python3
+# Inclusive frames of one thread (by name part, e.g. "eventloop") in the fan-out window of a JFR recording
+# (bench/README.md, section 15).  Usage: python3 bench/jfr-thread.py FILE.jfr THREAD-NAME-PART
 import sys, json, collections, subprocess
 f = sys.argv[1]
 data = json.loads(subprocess.run(['jfr','print','--json','--events','jdk.ExecutionSample','--stack-depth','64',f],capture_output=True,text=True).stdout)
