@@ -4,9 +4,6 @@ import io.subregistry.platform.MediaNegotiation;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.registry.version.PublishedListService;
 import io.subregistry.registry.version.PublishedListService.Rendered;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /** The public list: what is in force now, or on a given date. */
 @Path("/api/v1/subprocessors")
@@ -46,23 +42,13 @@ public class SubprocessorListResource {
     @Produces({MediaType.APPLICATION_JSON, CSV})
     @Operation(summary = "The sub-processors in force, grouped by section; each entry says whether the current version"
             + " added it. `Accept: text/csv` gives one row per sub-processor.")
-    public Uni<Response> list(@Parameter(description = "a date (the list in force at its end) or an instant")
-                              @QueryParam("at") String at,
-                              @Parameter(description = "json or csv: overrides Accept, for links") @QueryParam("format") String format,
-                              @HeaderParam("If-None-Match") String ifNoneMatch,
-                              @Context HttpHeaders headers) {
+    public Response list(@Parameter(description = "a date (the list in force at its end) or an instant")
+                         @QueryParam("at") String at,
+                         @Parameter(description = "json or csv: overrides Accept, for links") @QueryParam("format") String format,
+                         @HeaderParam("If-None-Match") String ifNoneMatch,
+                         @Context HttpHeaders headers) {
         boolean csv = MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, CSV_TYPE).equals(CSV_TYPE);
-        // The usual request (the list now, its bytes prepared) is answered on the event loop; anything
-        // that may read the database goes to a worker thread.
-        Optional<Rendered> ready = at == null ? lists.currentIfReady() : Optional.empty();
-        if (ready.isPresent()) {
-            return Uni.createFrom().item(answer(ready.get(), csv, ifNoneMatch));
-        }
-        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> answer(select(at), csv, ifNoneMatch)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    private static Response answer(Rendered list, boolean csv, String ifNoneMatch) {
+        Rendered list = select(at);
         return csv ? respond(list.csv(), list.csvEtag(), CSV_UTF8, ifNoneMatch)
                 : respond(list.json(), list.jsonEtag(), MediaType.APPLICATION_JSON_TYPE, ifNoneMatch);
     }
