@@ -4,6 +4,7 @@
 #
 #   bench/ab.sh <base-ref> [<new-ref>]        # new-ref defaults to the working tree's build
 #   AB_ROUNDS=2 BENCHES="http publish" bench/ab.sh e8fca58
+#   JAR_A=/tmp/base/target/quarkus-app/quarkus-run.jar BENCHES="http fanout" bench/ab.sh main   # a jar built already
 #
 # Each ref other than the working tree is checked out (detached) under target/ab/ and packaged once.
 # This tree's bench scripts drive both jars (JAR=...), so both are measured the same way. Rounds
@@ -30,7 +31,7 @@ build_ref() {   # build_ref REF -> prints the jar path
     echo "$dir/target/quarkus-app/quarkus-run.jar"
 }
 
-jar_a=$(build_ref "$BASE_REF")
+if [[ -n "${JAR_A:-}" ]]; then jar_a=$JAR_A; else jar_a=$(build_ref "$BASE_REF"); fi
 if [[ -n "$NEW_REF" ]]; then
     jar_b=$(build_ref "$NEW_REF"); label_b=$(git rev-parse --short "$NEW_REF")
 else
@@ -48,7 +49,15 @@ figures() {
     case $1 in
         http) printf '%s\n' \
             "http: GET /api/v1/subprocessors req/s|GET /api/v1/subprocessors +[0-9.]+ req/s|3" \
-            "http: GET /api/v1 req/s|^  GET /api/v1 +[0-9.]+ req/s|3" ;;
+            "http: GET / (text/html) req/s|^  GET / \\(text/html\\) +[0-9.]+ req/s|4" \
+            "http: GET /api/v1 req/s|^  GET /api/v1 +[0-9.]+ req/s|3" \
+            "http: ratio list/index|ratio list/index|3" \
+            "http: ratio page/index|ratio page/index|3" ;;
+        fanout) printf '%s\n' \
+            "fanout: publish s|publish +[0-9.]+ s +fan-out|3" \
+            "fanout: fan-out msg/s|publish +[0-9.]+ s +fan-out|6" \
+            "fanout: smtp-source msg/s|publish +[0-9.]+ s +fan-out|9" \
+            "fanout: ratio|publish +[0-9.]+ s +fan-out|12" ;;
         publish) printf '%s\n' \
             "publish: first publish (10k added) s|first publish \\(version 1|7" \
             "publish: later publishes median s|later publishes +median|4" \

@@ -74,10 +74,12 @@ for n in $SUBSCRIBERS; do
     read -r code secs version < <(publish_addition "$base" "Gong.io")
     [[ "$code" == 201 ]] || die "publish answered $code: $(cat "$WORK/publish-body.json")"
     heap_peak=0
+    slowest=0
     deadline=$(( t0 + FANOUT_TIMEOUT * 1000 ))
     while :; do
         read -r sent queued sending retrying failed total < <(notice_counts "$db" "$version")
         h=$(heap_used_mib "$base"); (( h > heap_peak )) && heap_peak=$h
+        slowest=$(awk -v a="$slowest" -v b="$(slowest_send_s "$base")" 'BEGIN {print (b > a) ? b : a}')
         (( sent + failed >= n )) && break
         (( $(now_ms) < deadline )) || { log "fan-out incomplete after ${FANOUT_TIMEOUT}s"; break; }
         sleep 0.2
@@ -120,9 +122,10 @@ for n in $SUBSCRIBERS; do
     printf '  ratio ours / smtp-source: %s (target >= 0.5)\n' "$(ratio "$ours_rate" "$ref_rate")"
     printf '  one of the mails as received: %s (%s lines)\n' "$WORK/fanout-sample-$n.eml" "$(wc -l <"$WORK/fanout-sample-$n.eml")"
     printf '  heap used (MiB): before %s, peak while sending %s, after a full GC %s\n' "$heap_before" "$heap_peak" "$heap_after_gc"
+    printf '  slowest send: %s s (registry_notice_send_seconds_max, polled every 0.2 s; stall check: < 5 s)\n' "$slowest"
     echo
-    summary+=("$(printf '%6s  publish %6.3f s  fan-out %6s msg/s  smtp-source %6s msg/s  ratio %s  dupes %s  heap peak %s MiB, after GC %s MiB' \
-        "$n" "$secs" "$ours_rate" "$ref_rate" "$(ratio "$ours_rate" "$ref_rate")" "$dupes" "$heap_peak" "$heap_after_gc")")
+    summary+=("$(printf '%6s  publish %6.3f s  fan-out %6s msg/s  smtp-source %6s msg/s  ratio %s  dupes %s  heap peak %s MiB, after GC %s MiB  slowest send %s s' \
+        "$n" "$secs" "$ours_rate" "$ref_rate" "$(ratio "$ours_rate" "$ref_rate")" "$dupes" "$heap_peak" "$heap_after_gc" "$slowest")")
 done
 echo "summary:"
 printf '  %s\n' "${summary[@]}"

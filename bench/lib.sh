@@ -64,11 +64,12 @@ require_tools() {
 
 # ------------------------------------------------------------------ load
 
-# run_wrk SECONDS URL (wrk with $THREADS threads, $CONNECTIONS connections, JSON) -> "<requests/s> <avg latency> <p99 latency> <non-2xx count>"
+# run_wrk SECONDS URL [ACCEPT] (wrk with $THREADS threads, $CONNECTIONS connections, Accept: application/json
+# unless given) -> "<requests/s> <avg latency> <p99 latency> <non-2xx count>"
 run_wrk() {
-    local seconds=$1 url=$2 out
+    local seconds=$1 url=$2 accept=${3:-application/json} out
     out=$(timeout $(( seconds + 30 )) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --latency \
-        -H 'Accept: application/json' "$url")
+        -H "Accept: $accept" "$url")
     local rps avg p99 bad
     rps=$(awk '/^Requests\/sec:/ {print $2}' <<<"$out")
     avg=$(awk '$1 == "Latency" {print $2; exit}' <<<"$out")

@@ -105,6 +105,13 @@ publish_addition() {
 }
 
 # heap_used_mib BASE: the JVM's heap in use, from the Prometheus metrics.
+# slowest_send_s BASE: the service's registry_notice_send_seconds_max (the slowest send of the last
+# few minutes, Micrometer's decaying max), or 0
+slowest_send_s() {
+    { curl -fsS --max-time 2 "$1/q/metrics" 2>/dev/null || true; } \
+        | awk 'index($0, "registry_notice_send_seconds_max") == 1 { if ($NF > m) m = $NF } END {printf "%.3f", m + 0}'
+}
+
 heap_used_mib() {
     curl -fsS --max-time 2 "$1/q/metrics" 2>/dev/null \
         | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%.0f", s / 1048576}'

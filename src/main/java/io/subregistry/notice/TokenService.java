@@ -39,6 +39,8 @@ public class TokenService {
     private final Optional<String> configuredSecret;
     private final Clock clock;
     private volatile byte[] key;
+    /** Never used directly (a Mac is not thread-safe): only copied. */
+    private volatile Mac keyedMac;
 
     public TokenService(EntityManager entityManager, RegistryConfig config, Clock clock) {
         this.entityManager = entityManager;
@@ -50,13 +52,22 @@ public class TokenService {
     public enum Purpose { CONFIRM, MANAGE, NOTICE, INVITE }
 
     public String token(Purpose purpose, UUID id, UUID nonce) {
+        byte[] value = mac().doFinal((purpose + ":" + id + ":" + nonce).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    /** A fresh MAC under the key: a copy of one initialised once (provider lookup and key set-up cost more than the MAC). */
+    private Mac mac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            byte[] value = mac.doFinal((purpose + ":" + id + ":" + nonce).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            Mac initialised = keyedMac;
+            if (initialised == null) {
+                initialised = Mac.getInstance("HmacSHA256");
+                initialised.init(new SecretKeySpec(key(), "HmacSHA256"));
+                keyedMac = initialised;
+            }
+            return (Mac) initialised.clone();
+        } catch (GeneralSecurityException | CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime and can be copied", e);
         }
     }
 
@@ -67,13 +78,7 @@ public class TokenService {
      * to try every plain hash).
      */
     public String pseudonym(String purpose, String value) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(("pseudonym:" + purpose + ":" + value).getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(mac().doFinal(("pseudonym:" + purpose + ":" + value).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The stored form of a token. Tokens that can't be ours (wrong length or alphabet) hash to nothing findable. */

@@ -46,7 +46,16 @@ public final class MediaNegotiation {
     }
 
     public static MediaType choose(HttpHeaders headers, MediaType... offered) {
-        List<MediaType> accepted = accepted(headers.getRequestHeader(HttpHeaders.ACCEPT));
+        List<String> header = headers.getRequestHeader(HttpHeaders.ACCEPT);
+        if (header != null && header.size() == 1) {
+            // the usual request names exactly one type we offer: no parsing needed
+            for (MediaType offer : offered) {
+                if (names(header.get(0), offer)) {
+                    return offer;
+                }
+            }
+        }
+        List<MediaType> accepted = accepted(header);
         for (MediaType wanted : accepted) {
             for (MediaType offer : offered) {
                 if (!wanted.isWildcardType() && !wanted.isWildcardSubtype() && wanted.isCompatible(offer)) {
@@ -60,6 +69,15 @@ public final class MediaNegotiation {
             }
         }
         return offered[0];
+    }
+
+    /** Whether {@code value} is exactly {@code type/subtype} (case aside) with no parameters. */
+    private static boolean names(String value, MediaType type) {
+        int slash = type.getType().length();
+        return value.length() == slash + 1 + type.getSubtype().length() && value.charAt(slash) == '/'
+                && type.getParameters().isEmpty()
+                && value.regionMatches(true, 0, type.getType(), 0, slash)
+                && value.regionMatches(true, slash + 1, type.getSubtype(), 0, type.getSubtype().length());
     }
 
     /**

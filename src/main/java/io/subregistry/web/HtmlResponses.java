@@ -22,7 +22,12 @@ final class HtmlResponses {
     }
 
     static Response page(int status, TemplateInstance page) {
-        return Response.status(status).type(HTML).entity(page.render())
+        return page(status, page.render());
+    }
+
+    /** A page rendered already (a {@link PreparedPage}'s bytes, or text). */
+    static Response page(int status, Object rendered) {
+        return Response.status(status).type(HTML).entity(rendered)
                 // pages reached from mail links carry a token in their address
                 .header("Cache-Control", "no-store").build();
     }

@@ -16,6 +16,7 @@ import io.subregistry.registry.version.RecordedChange;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.web.PageViews.ListPage;
+import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Validator;
@@ -56,6 +57,7 @@ public class PublicPages {
     private final Validator validator;
     private final CsrfToken csrf;
     private final RegistryConfig config;
+    private volatile PreparedPage index;
 
     public PublicPages(PublishedListService lists, VersionQueries versions, SectionTitles titles, SubscriptionService subscriptions,
                        SubscribeRateLimiter limiter, Validator validator, CsrfToken csrf, RegistryConfig config) {
@@ -73,7 +75,7 @@ public class PublicPages {
     public Response index(@QueryParam("done") String done) {
         return "subscribed".equals(done)
                 ? listPage(200, SubscribeForm.thanked())
-                : listPage(200, SubscribeForm.EMPTY);
+                : HtmlResponses.page(200, preparedIndex().with(csrf.value()));
     }
 
     /**
@@ -183,10 +185,31 @@ public class PublicPages {
         return listPage(403, SubscribeForm.EMPTY.refused("The form expired. Please try again."));
     }
 
+    /**
+     * The page as most requests get it (an empty form, no message), rendered once per list in
+     * force and set of upcoming versions, which change only at a publish or an effective date.
+     * Only the form's CSRF token differs per browser: it is filled into the prepared bytes.
+     */
+    private PreparedPage preparedIndex() {
+        VersionQueries.Moment moment = versions.moment();
+        PreparedPage prepared = index;
+        if (prepared == null || !prepared.isFor(moment)) {
+            PublishedListService.Rendered current = lists.current();
+            prepared = PreparedPage.of(moment,
+                    token -> listPageTemplate(current, moment.upcoming(), token, SubscribeForm.EMPTY).render());
+            index = prepared;
+        }
+        return prepared;
+    }
+
     private Response listPage(int status, SubscribeForm form) {
-        PublishedListService.Rendered current = lists.current();
+        return HtmlResponses.page(status, listPageTemplate(lists.current(), versions.upcoming(), csrf.value(), form));
+    }
+
+    private TemplateInstance listPageTemplate(PublishedListService.Rendered current, List<VersionHeader> upcomingVersions,
+                                              String csrfToken, SubscribeForm form) {
         PublishedList list = current.list();
-        List<PageViews.Upcoming> upcoming = versions.upcoming().stream().map(header -> new PageViews.Upcoming(
+        List<PageViews.Upcoming> upcoming = upcomingVersions.stream().map(header -> new PageViews.Upcoming(
                 header.number(), previousOf(header), date(header.effectiveAt()), header.summary(), header.emergencyReason(),
                 ChangeLines.of(versions.changesOf(header.number()).stream().map(RecordedChange::change).toList(),
                         titles.of(header.number())))).toList();
@@ -194,9 +217,9 @@ public class PublicPages {
                 .map(section -> new PageViews.Choice(section.key(), section.title(), form.sections().contains(section.key())))
                 .toList();
         ListPage page = new ListPage(current.version(), list == null ? null : list.lastUpdated(),
-                list == null ? List.of() : list.sections(), upcoming, csrf.value(), form, choices,
+                list == null ? List.of() : list.sections(), upcoming, csrfToken, form, choices,
                 config.legalPagesUrl().orElse(null));
-        return HtmlResponses.page(status, Pages.index(page));
+        return Pages.index(page);
     }
 
     /** The version this one's changes are relative to (withdrawn versions are skipped). */

@@ -150,6 +150,29 @@ class PublicPagesTest extends RegistryTest {
         assertThat(Mailbox.awaitTo("form@customer.example", 1)).as("one confirmation for two requests").hasSize(1);
     }
 
+    @Test
+    void thePreparedPageIsTheRenderedPageWithEachBrowsersOwnToken() {
+        Response first = given().get("/");
+        Response second = given().get("/");
+        String mine = first.cookie("csrf");
+        String theirs = second.cookie("csrf");
+        assertThat(mine).isNotEqualTo(theirs);
+        assertThat(first.asString()).contains("name=\"csrf\" value=\"" + mine + "\"").doesNotContain(theirs)
+                .doesNotContain("csrfslot");
+        assertThat(second.asString().replace(theirs, mine)).as("the same page but for the token").isEqualTo(first.asString());
+        // a browser that has a token gets it back in the page
+        assertThat(given().cookie("csrf", mine).get("/").asString()).isEqualTo(first.asString());
+
+        // a publish (upcoming) and its effective date each change the page
+        Api.addToDraft(Entries.named("Mailjet").in("support"));
+        Api.publishOrFail(today().plusDays(31), "Adds Mailjet");
+        String upcoming = given().cookie("csrf", mine).get("/").asString();
+        assertThat(upcoming).contains("Adds Mailjet").contains("name=\"csrf\" value=\"" + mine + "\"");
+        clock.advance(Duration.ofDays(32));
+        assertThat(given().cookie("csrf", mine).get("/").asString()).doesNotContain("Upcoming changes")
+                .contains("Mailjet <span class=\"badge new\">New</span>");
+    }
+
     private static List<String> entryIds(byte[] xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

@@ -23,6 +23,7 @@ import io.subregistry.registry.Section;
 import io.subregistry.registry.version.RecordedChange;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -33,6 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -64,6 +68,8 @@ public class DeliveryService {
     private final InviteService invites;
     private final ObjectionService objectionService;
     private final ContactTerms contracts;
+    /** Runs a batch's sends and recording beside the claiming of the next (Quarkus's worker pool). */
+    private final Executor background = Infrastructure.getDefaultWorkerPool();
     private final AtomicBoolean stopping = new AtomicBoolean();
     /** Held for a whole round, so that a graceful stop can wait for the round in hand. */
     private final ReentrantLock round = new ReentrantLock();
@@ -101,39 +107,74 @@ public class DeliveryService {
         }
     }
 
-    /** Rounds until nothing is due or the time budget is spent. */
+    /**
+     * Rounds until nothing is due or the time budget is spent, as a pipeline: while one batch is on
+     * the wire, the next one is claimed and built, and the one before is recorded. So the
+     * database work of a round (claim, token hashes, reads, recording) no longer adds to its SMTP
+     * time. At most two batches are claimed and unrecorded at once.
+     */
     public Round deliverDue() {
         Instant until = Instant.now(clock).plus(config.dispatchBudget());
-        Round total = Round.NOTHING;
-        Round round;
-        do {
-            round = deliverBatch();
-            total = total.plus(round);
-        } while (round.claimed() > 0 && !stopping.get() && Instant.now(clock).isBefore(until));
-        return total;
-    }
-
-    /** One claim-send-record cycle over at most {@code registry.notices.batch-size} notices. */
-    public Round deliverBatch() {
         round.lock();
         try {
-            return stopping.get() ? Round.NOTHING : claimSendRecord();
+            Round total = Round.NOTHING;
+            Batch batch = stopping.get() ? Batch.NONE : prepare();
+            CompletableFuture<Round> recording = CompletableFuture.completedFuture(Round.NOTHING);
+            while (!batch.isEmpty()) {
+                Batch current = batch;
+                CompletableFuture<List<SendOutcome>> sending = CompletableFuture.supplyAsync(() -> send(current.toSend()), background);
+                Batch next = Batch.NONE;
+                try {
+                    if (!stopping.get() && Instant.now(clock).isBefore(until)) {
+                        next = prepare();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warnf("Notice delivery: could not claim the next batch (%s); finishing the one in hand", e.toString());
+                }
+                List<SendOutcome> outcomes = sending.join();
+                try {
+                    total = total.plus(recording.join());
+                } catch (CompletionException e) {
+                    // the round stops; what is in hand is recorded or given back before the failure goes up
+                    record(current, outcomes);
+                    giveBack(next);
+                    throw unwrap(e);
+                }
+                recording = CompletableFuture.supplyAsync(() -> record(current, outcomes), background);
+                batch = next;
+            }
+            try {
+                return total.plus(recording.join());
+            } catch (CompletionException e) {
+                throw unwrap(e);
+            }
         } finally {
             round.unlock();
         }
     }
 
-    private Round claimSendRecord() {
+    /** A claimed batch: the mails to send, and how many notices were cancelled instead. */
+    private record Batch(List<ClaimedNotice> claimed, List<Prepared> toSend, int cancelled) {
+        static final Batch NONE = new Batch(List.of(), List.of(), 0);
+
+        boolean isEmpty() {
+            return claimed.isEmpty();
+        }
+    }
+
+    /** Claims a batch, cancels what is no longer wanted and builds the mails of the rest. */
+    private Batch prepare() {
         Instant now = Instant.now(clock);
         List<ClaimedNotice> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
         if (claimed.isEmpty()) {
-            return Round.NOTHING;
+            return Batch.NONE;
         }
         Map<UUID, Subscriber> recipients = QuarkusTransaction.requiringNew().call(() -> subscribersOf(claimed));
         Map<String, UUID> objected = QuarkusTransaction.requiringNew().call(() -> objectionsOf(claimed));
         Map<ContactTerms.Key, ContactTerms.Terms> terms = QuarkusTransaction.requiringNew()
                 .call(() -> termsOf(claimed, recipients));
         Map<Integer, VersionBrief> briefs = new HashMap<>();
+        NoticeMails.Batch rendering = mails.batch();
         List<Prepared> toSend = new ArrayList<>();
         List<UUID> cancelled = new ArrayList<>();
         Map<UUID, String> cancelReasons = new HashMap<>();
@@ -147,15 +188,29 @@ public class DeliveryService {
                 cancelReasons.put(notice.id(), reason);
                 continue;
             }
-            toSend.add(new Prepared(notice, build(notice, subscriber, contract, briefs)));
+            toSend.add(new Prepared(notice, build(notice, subscriber, contract, briefs, rendering)));
         }
         if (!cancelled.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> cancelled.stream()
                     .collect(Collectors.groupingBy(cancelReasons::get))
                     .forEach((reason, ids) -> notices.cancel(owner, ids, reason)));
         }
-        List<SendOutcome> outcomes = send(toSend);
-        return record(claimed, cancelled.size(), outcomes);
+        return new Batch(claimed, toSend, cancelled.size());
+    }
+
+    /** Gives a claimed, unsent batch back to the queue. */
+    private void giveBack(Batch batch) {
+        if (!batch.isEmpty()) {
+            try {
+                record(batch, batch.toSend().stream().map(item -> SendOutcome.released(item.notice().id())).toList());
+            } catch (RuntimeException e) {
+                LOG.warnf("Notice delivery: a claimed batch could not be given back (%s); its lease runs out instead", e.toString());
+            }
+        }
+    }
+
+    private static RuntimeException unwrap(CompletionException e) {
+        return e.getCause() instanceof RuntimeException cause ? cause : e;
     }
 
     /** The first step of a graceful stop, taken as soon as the signal arrives: no new claims, no new sends. */
@@ -261,7 +316,7 @@ public class DeliveryService {
     }
 
     private Mail build(ClaimedNotice notice, Subscriber subscriber, ContactTerms.Terms contract,
-                       Map<Integer, VersionBrief> briefs) {
+                       Map<Integer, VersionBrief> briefs, NoticeMails.Batch rendering) {
         if (notice.kind() == NoticeKind.INVITE) {
             InviteService.InviteMail invite = invites.mailOf(notice.inviteId()).orElseThrow();
             return mails.invite(notice, invite.username(), invite.token(), invite.expiresAt());
@@ -289,7 +344,7 @@ public class DeliveryService {
             return mails.contactRegistered(notice, subscriber, manageToken);
         }
         VersionBrief brief = briefs.computeIfAbsent(notice.versionNumber(), this::brief);
-        return mails.notice(notice, subscriber, brief, new NoticeMails.Links(manageToken, objectionToken(notice)),
+        return rendering.notice(notice, subscriber, brief, new NoticeMails.Links(manageToken, objectionToken(notice)),
                 contract);
     }
 
@@ -328,7 +383,9 @@ public class DeliveryService {
                 .toList(), stopping::get);
     }
 
-    private Round record(List<ClaimedNotice> claimed, int cancelled, List<SendOutcome> outcomes) {
+    private Round record(Batch batch, List<SendOutcome> outcomes) {
+        List<ClaimedNotice> claimed = batch.claimed();
+        int cancelled = batch.cancelled();
         Map<UUID, ClaimedNotice> byId = claimed.stream().collect(Collectors.toMap(ClaimedNotice::id, notice -> notice));
         Instant now = Instant.now(clock);
         List<NoticeRepository.Sent> sent = new ArrayList<>();

@@ -24,7 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,30 +41,109 @@ public class NoticeMails {
     static final String LIST_NAME = "Sub-processor changes";
     public static final String VERSION_HEADER = "X-Subprocessor-List-Version";
 
-    private final NoticeConfig config;
     private final ZoneId zone;
     private final String baseUrl;
     private final VersionSignatures signatures;
     private final java.time.Clock clock;
+    private final String from;
+    private final String listId;
+    private final String messageIdDomain;
+    private final String unsubscribeMailto;
 
     public NoticeMails(NoticeConfig config, RegistryConfig registry, VersionSignatures signatures, java.time.Clock clock) {
-        this.config = config;
         this.clock = clock;
         this.signatures = signatures;
         this.zone = registry.zone();
         this.baseUrl = registry.publicBaseUrl().replaceAll("/+$", "");
+        this.from = MailHeaders.sanitize(config.from(), 300);
+        this.messageIdDomain = MailHeaders.sanitize(config.listId(), 200);
+        this.listId = LIST_NAME + " <" + messageIdDomain + ">";
+        this.unsubscribeMailto = config.unsubscribeMailto().map(address -> ", <mailto:" + MailHeaders.sanitize(address, 254)
+                + "?subject=unsubscribe>").orElse("");
     }
 
     /** The links a mail carries, built from tokens the caller derived. */
     public record Links(String manageToken, String objectionToken) {
+
+        /** What a mail rendered for a whole group carries instead of its recipient's tokens. */
+        static final Links SLOTS = new Links(RecipientSlots.slot("manageToken"), RecipientSlots.slot("objectionToken"));
+
+        Map<String, String> values() {
+            return Map.of("manageToken", manageToken, "objectionToken", objectionToken);
+        }
+    }
+
+    /** A mail's subject and parts as the templates rendered them. */
+    record Rendered(String subject, String html, String text) {
+    }
+
+    /** A notice rendered once for all its recipients who see the same content, with slots for their own values. */
+    private record Group(String subject, RecipientSlots.Skeleton html, RecipientSlots.Skeleton text) {
+    }
+
+    /**
+     * Which recipients get the same notice text: same kind, version and changes shown (their
+     * sections decide those), and the same contract terms (a customer's contacts share them).
+     */
+    private record GroupKey(NoticeKind kind, int version, List<Integer> shownChanges, ContactTerms.Terms contract) {
+    }
+
+    /**
+     * Notices of one batch: each group's text is rendered once (Qute, then packed), and each mail
+     * only fills in its recipient's links. The result is the same mail, character for character,
+     * as rendering it for the recipient alone ({@code NoticeMailsRenderOnceTest}).
+     */
+    public final class Batch {
+
+        private final Map<GroupKey, Group> groups = new HashMap<>();
+
+        private Batch() {
+        }
+
+        public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links,
+                           ContactTerms.Terms contract) {
+            List<Integer> shown = new ArrayList<>();
+            for (int i = 0; i < brief.changes().size(); i++) {
+                if (concerns(subscriber, brief.changes().get(i))) {
+                    shown.add(i);
+                }
+            }
+            GroupKey groupKey = new GroupKey(notice.kind(), brief.header().number(), List.copyOf(shown), contract);
+            Group group = groups.computeIfAbsent(groupKey, key -> {
+                Rendered rendered = render(key.kind(), brief, key.shownChanges().stream().map(brief.changes()::get).toList(),
+                        Links.SLOTS, key.contract());
+                return new Group(rendered.subject(),
+                        RecipientSlots.parse(HtmlTransport.pack(rendered.html()), RecipientSlots.Escaping.HTML_ASCII),
+                        RecipientSlots.parse(rendered.text(), RecipientSlots.Escaping.TEXT));
+            });
+            Map<String, String> values = links.values();
+            Mail mail = compose(notice, group.subject(), group.html().fill(values), group.text().fill(values), links.manageToken());
+            mail.addHeader(VERSION_HEADER, brief.header().number() + "; hash=" + MailHeaders.sanitize(brief.header().hash(), 64));
+            return mail;
+        }
+    }
+
+    /** One notice on its own (a batch of one); a batch of many renders each group once: {@link #batch()}. */
+    public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links) {
+        return notice(notice, subscriber, brief, links, null);
+    }
+
+    public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links,
+                       ContactTerms.Terms contract) {
+        return batch().notice(notice, subscriber, brief, links, contract);
+    }
+
+    /** A renderer for one batch of notices (not thread-safe: one per batch). */
+    public Batch batch() {
+        return new Batch();
     }
 
     public Mail confirmation(ClaimedNotice notice, Subscriber subscriber, String confirmToken, String manageToken,
                              Map<String, String> sectionTitles) {
         ConfirmationMail view = new ConfirmationMail(LIST_NAME, url("/subscription/confirm/" + confirmToken),
                 ReadableDates.readable(subscriber.confirmExpiresAt), titlesOf(subscriber, sectionTitles));
-        TemplateInstance template = MailTemplates.confirmation(view);
-        return compose(notice, "Confirm your subscription to our sub-processor changes", template, manageToken);
+        return compose(notice, "Confirm your subscription to our sub-processor changes", MailTemplates.confirmation(view),
+                manageToken);
     }
 
     /** Sent once a subscription is confirmed: what it follows, and the link to manage it. */
@@ -95,10 +176,10 @@ public class NoticeMails {
                 ReadableDates.readable(expiresAt), url("/console"));
         TemplateInstance template = MailTemplates.invite(view);
         Mail mail = new Mail()
-                .setFrom(MailHeaders.sanitize(config.from(), 300))
+                .setFrom(from)
                 .setTo(List.of(MailHeaders.sanitize(notice.recipient(), 254)))
                 .setSubject(MailHeaders.subject("Set your password for the sub-processor registry console"))
-                .setHtml(render(template, Variant.forContentType(Variant.TEXT_HTML)))
+                .setHtml(HtmlTransport.pack(render(template, Variant.forContentType(Variant.TEXT_HTML))))
                 .setText(render(template, Variant.forContentType(Variant.TEXT_PLAIN)));
         mail.addHeader("Message-ID", messageId(notice));
         mail.addHeader("Auto-Submitted", "auto-generated");
@@ -116,17 +197,16 @@ public class NoticeMails {
     }
 
     /**
-     * A notice about a version. {@code contract} is set for a customer's contact whose customer the
-     * version obliges: its mail then carries the acknowledge link, the customer's own objection
-     * deadline, and says so when an emergency gave the customer less notice than its contract.
+     * A notice's subject and parts for the changes a recipient is shown, with the given links (or
+     * slots). {@code contract} is set for a customer's contact whose customer the version obliges:
+     * its mail then carries the acknowledge link, the customer's own objection deadline, and says so
+     * when an emergency gave the customer less notice than its contract.
      */
-    public Mail notice(ClaimedNotice notice, Subscriber subscriber, VersionBrief brief, Links links,
-                       ContactTerms.Terms contract) {
-        List<Change> relevant = brief.changes().stream().filter(change -> concerns(subscriber, change)).toList();
+    Rendered render(NoticeKind kind, VersionBrief brief, List<Change> relevant, Links links, ContactTerms.Terms contract) {
         boolean objectable = relevant.stream().anyMatch(change -> change.type() == ChangeType.ADDED);
         // The mail witnesses the version: its number, hash and signing key (see README, "Notices witness the history").
         String keyId = signatures.of(brief.header().number()).map(VersionSignature::keyId).orElse(null);
-        NoticeMail view = new NoticeMail(notice.kind(), LIST_NAME, brief.header().number(), brief.header().hash(), keyId,
+        NoticeMail view = new NoticeMail(kind, LIST_NAME, brief.header().number(), brief.header().hash(), keyId,
                 brief.header().summary(),
                 readable(brief.header().effectiveAt()), readable(contract == null ? brief.header().objectionDeadline()
                         : contract.objectionDeadline(brief.header().objectionDeadline(), Instant.now(clock))),
@@ -141,24 +221,28 @@ public class NoticeMails {
                         contract.waived(), url("/acknowledge/" + links.objectionToken())),
                 brief.header().tookEffectAtPublish(),
                 brief.header().isWithdrawn() ? brief.header().withdrawal().reason() : null);
-        Mail mail = compose(notice, subject(notice.kind(), brief, relevant), MailTemplates.notice(view), links.manageToken());
-        mail.addHeader(VERSION_HEADER, brief.header().number() + "; hash=" + MailHeaders.sanitize(brief.header().hash(), 64));
-        return mail;
+        TemplateInstance template = MailTemplates.notice(view);
+        return new Rendered(subject(kind, brief, relevant), render(template, Variant.forContentType(Variant.TEXT_HTML)),
+                render(template, Variant.forContentType(Variant.TEXT_PLAIN)));
     }
 
+    /** A mail to one recipient, rendered for them alone (its HTML packed for the wire as every mail's is). */
     private Mail compose(ClaimedNotice notice, String subject, TemplateInstance template, String manageToken) {
+        return compose(notice, subject, HtmlTransport.pack(render(template, Variant.forContentType(Variant.TEXT_HTML))),
+                render(template, Variant.forContentType(Variant.TEXT_PLAIN)), manageToken);
+    }
+
+    private Mail compose(ClaimedNotice notice, String subject, String html, String text, String manageToken) {
         Mail mail = new Mail()
-                .setFrom(MailHeaders.sanitize(config.from(), 300))
+                .setFrom(from)
                 .setTo(List.of(MailHeaders.sanitize(notice.recipient(), 254)))
                 .setSubject(MailHeaders.subject(subject))
-                .setHtml(render(template, Variant.forContentType(Variant.TEXT_HTML)))
-                .setText(render(template, Variant.forContentType(Variant.TEXT_PLAIN)));
+                .setHtml(html)
+                .setText(text);
         String unsubscribe = "<" + url("/unsubscribe/" + manageToken) + ">";
-        String mailto = config.unsubscribeMailto().map(address -> ", <mailto:" + MailHeaders.sanitize(address, 254)
-                + "?subject=unsubscribe>").orElse("");
         mail.addHeader("Message-ID", messageId(notice));
-        mail.addHeader("List-Id", LIST_NAME + " <" + MailHeaders.sanitize(config.listId(), 200) + ">");
-        mail.addHeader("List-Unsubscribe", unsubscribe + mailto);
+        mail.addHeader("List-Id", listId);
+        mail.addHeader("List-Unsubscribe", unsubscribe + unsubscribeMailto);
         mail.addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         mail.addHeader("Auto-Submitted", "auto-generated");
         return mail;
@@ -167,7 +251,7 @@ public class NoticeMails {
     /** Our own Message-ID, so the delivery record can prove which message went out. */
     public String messageId(ClaimedNotice notice) {
         // The same for every attempt: a receiver can recognise a resend after a crash as the same message.
-        return "<notice-" + notice.id() + "@" + MailHeaders.sanitize(config.listId(), 200) + ">";
+        return "<notice-" + notice.id() + "@" + messageIdDomain + ">";
     }
 
     private String subject(NoticeKind kind, VersionBrief brief, List<Change> relevant) {
@@ -199,16 +283,16 @@ public class NoticeMails {
         return String.join(", ", parts) + (more > 0 ? " and " + more + " more" : "");
     }
 
-    /** The titles of the sections a subscriber follows (a key whose section is gone stays as it is); empty for all. */
-    private static List<String> titlesOf(Subscriber subscriber, Map<String, String> sectionTitles) {
-        return subscriber.sections == null ? List.of()
-                : Arrays.stream(subscriber.sections).map(key -> sectionTitles.getOrDefault(key, key)).toList();
-    }
-
     private static boolean concerns(Subscriber subscriber, Change change) {
         List<String> sections = change.fromSection() == null ? List.of(change.section())
                 : List.of(change.section(), change.fromSection());
         return subscriber.follows(sections);
+    }
+
+    /** The titles of the sections a subscriber follows (a key whose section is gone stays as it is); empty for all. */
+    private static List<String> titlesOf(Subscriber subscriber, Map<String, String> sectionTitles) {
+        return subscriber.sections == null ? List.of()
+                : Arrays.stream(subscriber.sections).map(key -> sectionTitles.getOrDefault(key, key)).toList();
     }
 
     private String readable(Instant instant) {

@@ -34,7 +34,7 @@ public class PublishedListService {
 
     public static final String CACHE = "published-lists";
 
-    private static final Rendered NOTHING_PUBLISHED = new Rendered(null, "\"none\"",
+    private static final Rendered NOTHING_PUBLISHED = new Rendered(null, "none",
             "{\"version\":null,\"sections\":[]}".getBytes(StandardCharsets.UTF_8),
             header().toString().getBytes(StandardCharsets.UTF_8), null);
 
@@ -42,9 +42,18 @@ public class PublishedListService {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final Cache rendered;
+    private volatile CurrentList current;
 
-    /** One version's list, ready to send. */
-    public record Rendered(Integer version, String etag, byte[] json, byte[] csv, PublishedList list) {
+    /** One version's list, ready to send: its bytes and their quoted ETags. */
+    public record Rendered(Integer version, String etag, String csvEtag, byte[] json, byte[] csv, PublishedList list) {
+
+        Rendered(Integer version, String unquotedEtag, byte[] json, byte[] csv, PublishedList list) {
+            this(version, "\"" + unquotedEtag + "\"", "\"" + unquotedEtag + "-csv\"", json, csv, list);
+        }
+
+        public String jsonEtag() {
+            return etag;
+        }
     }
 
     public PublishedListService(VersionQueries queries, ObjectMapper json, RegistryConfig config,
@@ -68,8 +77,19 @@ public class PublishedListService {
         return rendered(queries.require(number)).csv();
     }
 
+    /** The list in force: the same prepared bytes until the moment changes (see {@link VersionQueries#moment()}). */
     public Rendered current() {
-        return inForceAt(queries.now());
+        VersionQueries.Moment moment = queries.moment();
+        CurrentList known = current;
+        if (known != null && known.moment() == moment) {
+            return known.rendered();
+        }
+        Rendered rendered = moment.current().map(this::rendered).orElse(NOTHING_PUBLISHED);
+        current = new CurrentList(moment, rendered);
+        return rendered;
+    }
+
+    private record CurrentList(VersionQueries.Moment moment, Rendered rendered) {
     }
 
     private Rendered rendered(VersionHeader header) {
@@ -90,7 +110,7 @@ public class PublishedListService {
         PublishedList list = new PublishedList(header.number(), LocalDate.ofInstant(header.effectiveAt(), zone),
                 header.effectiveAt(), header.hash(), sections);
         try {
-            return new Rendered(header.number(), "\"v" + header.number() + "-" + header.hash().substring(0, 16) + "\"",
+            return new Rendered(header.number(), "v" + header.number() + "-" + header.hash().substring(0, 16),
                     json.writeValueAsBytes(list), csv(snapshot, added).getBytes(StandardCharsets.UTF_8), list);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not render version " + header.number(), e);

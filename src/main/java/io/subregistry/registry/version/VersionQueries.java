@@ -30,6 +30,7 @@ public class VersionQueries {
     private final ChangeEventRepository changes;
     private final Clock clock;
     private final Cache counts;
+    private volatile Moment moment;
 
     public VersionQueries(VersionTimeline timeline, SnapshotCache snapshots, ChangeEventRepository changes, Clock clock,
                           @CacheName(COUNTS_CACHE) Cache counts) {
@@ -85,6 +86,33 @@ public class VersionQueries {
 
     public List<VersionHeader> upcoming() {
         return timeline.upcomingAt(now());
+    }
+
+    /**
+     * What is in force and what is upcoming, as of now. The answer stays the same until the
+     * timeline changes (a publish, or the cache's refresh: a new list) or the next effective date
+     * comes, so it is computed once for that span and the same object is returned: callers can key
+     * prepared bytes on its identity.
+     */
+    public Moment moment() {
+        Instant now = now();
+        List<VersionHeader> headers = timeline.all();
+        Moment known = moment;
+        if (known != null && known.timeline() == headers && !now.isBefore(known.from()) && now.isBefore(known.until())) {
+            return known;
+        }
+        Optional<VersionHeader> current = timeline.inForceAt(now);
+        List<VersionHeader> upcoming = timeline.upcomingAt(now);
+        Instant from = current.map(VersionHeader::effectiveAt).orElse(Instant.MIN);
+        Instant until = upcoming.stream().map(VersionHeader::effectiveAt).min(Instant::compareTo).orElse(Instant.MAX);
+        Moment fresh = new Moment(headers, from, until, current, upcoming);
+        moment = fresh;
+        return fresh;
+    }
+
+    /** The versions in force and upcoming between {@code from} and {@code until}, for the timeline {@code timeline}. */
+    public record Moment(List<VersionHeader> timeline, Instant from, Instant until, Optional<VersionHeader> current,
+                         List<VersionHeader> upcoming) {
     }
 
     public VersionStatus status(VersionHeader header) {

@@ -28,6 +28,7 @@ public class SubprocessorListResource {
 
     static final String CSV = "text/csv";
     static final MediaType CSV_TYPE = MediaType.valueOf(CSV);
+    static final MediaType CSV_UTF8 = MediaType.valueOf(CSV + "; charset=UTF-8");
 
     private final PublishedListService lists;
     private final RegistryConfig config;
@@ -48,25 +49,24 @@ public class SubprocessorListResource {
                          @Context HttpHeaders headers) {
         boolean csv = MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, CSV_TYPE).equals(CSV_TYPE);
         Rendered list = select(at);
-        return csv ? respond(list, list.csv(), CSV + "; charset=UTF-8", ifNoneMatch)
-                : respond(list, list.json(), MediaType.APPLICATION_JSON, ifNoneMatch);
+        return csv ? respond(list.csv(), list.csvEtag(), CSV_UTF8, ifNoneMatch)
+                : respond(list.json(), list.jsonEtag(), MediaType.APPLICATION_JSON_TYPE, ifNoneMatch);
     }
 
     private Rendered select(String at) {
         return at == null || at.isBlank() ? lists.current() : lists.inForceAt(Moments.endOf("at", at, config.zone()));
     }
 
-    static Response respond(Rendered list, byte[] body, String type, String ifNoneMatch) {
-        String etag = list.etag().replace("\"", "").concat(type.startsWith(CSV) ? "-csv" : "");
-        String quoted = "\"" + etag + "\"";
+    /** The prepared bytes of one representation, or 304 if the client has them (its ETag, quoted, prepared too). */
+    static Response respond(byte[] body, String etag, MediaType type, String ifNoneMatch) {
         Response.ResponseBuilder answer;
         if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::strip)
-                .anyMatch(tag -> tag.equals(quoted) || tag.equals("W/" + quoted) || tag.equals("*"))) {
+                .anyMatch(tag -> tag.equals(etag) || tag.equals("W/" + etag) || tag.equals("*"))) {
             answer = Response.notModified();
         } else {
             answer = Response.ok(body, type);
         }
-        return answer.header("ETag", quoted)
+        return answer.header("ETag", etag)
                 .header("Cache-Control", "public, max-age=60")
                 .header("Vary", "Accept")
                 .build();
