@@ -1,4 +1,4 @@
--- (Numbered 8.1, not 7 as assigned: V8 re-creates notice.kind's check without WITHDRAWAL, so this must run after it.)
+-- (Numbered 8.2: V8 and V8.1 re-create notice.kind's check without WITHDRAWAL, so this must run after them.)
 -- Withdrawing an upcoming version (a deal that fell through, or to make way for an emergency).
 -- The version itself is kept as published (it stays in the hash chain and its notices stay
 -- evidence); a withdrawal is a separate, append-only record that says it never takes effect.
@@ -70,4 +70,4 @@ end $$;
 -- The notice to those told of a withdrawn version: every kind of mail so far, and WITHDRAWAL.
 alter table notice drop constraint notice_kind_check;
 alter table notice add constraint notice_kind_check check (kind in ('CONFIRMATION', 'ANNOUNCEMENT', 'REMINDER', 'EFFECTIVE',
-    'WELCOME', 'OBJECTION_RECEIVED', 'OBJECTION_RESOLVED', 'INVITE', 'WITHDRAWAL'));
+    'WELCOME', 'OBJECTION_RECEIVED', 'OBJECTION_RESOLVED', 'INVITE', 'CONTACT_REGISTERED', 'ACK_REMINDER', 'WITHDRAWAL'));
