@@ -42,7 +42,6 @@ public class Console {
             Map.entry("account-invited", "Account created and invited."),
             Map.entry("entry-restored", "Sub-processor restored to the draft."),
             Map.entry("account-saved", "Account updated."),
-
             Map.entry("webhook-enabled", "The endpoint is enabled again; its queued deliveries go out now."),
             Map.entry("webhook-deleted", "The endpoint was deleted. Its delivery records are kept."));
 
