@@ -74,6 +74,14 @@ public final class AuditSentences {
             case OBJECTION_RESOLVED -> "Resolved an objection to version " + text(d.get("version")) + ": "
                     + text(d.get("outcome")).toLowerCase() + (d.containsKey("note") ? " — " + text(d.get("note")) : "") + ".";
             case SIGNING_KEY_ROTATED -> "Rotated the signing key.";
+            case WEBHOOK_REGISTERED -> "Registered the webhook endpoint " + text(d.get("url")) + " for "
+                    + list(d.get("events")) + ".";
+            case WEBHOOK_DELETED -> "Deleted the webhook endpoint " + text(d.get("url")) + ".";
+            case WEBHOOK_SECRET_ROTATED -> "Rotated a webhook endpoint's secret (the previous one signs too until "
+                    + moment(d.get("previousSecretSignsUntil")) + ").";
+            case WEBHOOK_DISABLED -> "Disabled a webhook endpoint after " + text(d.get("consecutiveFailures"))
+                    + " failed attempts in a row (the last: " + text(d.get("lastError")) + ").";
+            case WEBHOOK_ENABLED -> "Enabled the webhook endpoint " + text(d.get("url")) + " again.";
             default -> generic(d);
         };
     }

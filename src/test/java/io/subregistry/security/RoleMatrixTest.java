@@ -75,8 +75,14 @@ class RoleMatrixTest extends RegistryTest {
             new Endpoint("POST", "/api/v1/customers/import", "/api/v1/customers/import", LEGAL),
             new Endpoint("GET", "/api/v1/customers/" + NO_SUCH_ID + "/evidence", "/api/v1/customers/{id}/evidence", READERS),
             new Endpoint("GET", "/api/v1/versions/1/obligations", "/api/v1/versions/{number}/obligations", READERS),
-
-            new Endpoint("POST", "/api/v1/versions/2/withdrawal", "/api/v1/versions/{number}/withdrawal", LEGAL));
+            new Endpoint("POST", "/api/v1/versions/2/withdrawal", "/api/v1/versions/{number}/withdrawal", LEGAL),
+            new Endpoint("POST", "/api/v1/webhooks", "/api/v1/webhooks", LEGAL),
+            new Endpoint("GET", "/api/v1/webhooks", "/api/v1/webhooks", READERS),
+            new Endpoint("GET", "/api/v1/webhooks/" + NO_SUCH_ID, "/api/v1/webhooks/{id}", READERS),
+            new Endpoint("DELETE", "/api/v1/webhooks/" + NO_SUCH_ID, "/api/v1/webhooks/{id}", LEGAL),
+            new Endpoint("POST", "/api/v1/webhooks/" + NO_SUCH_ID + "/test", "/api/v1/webhooks/{id}/test", LEGAL),
+            new Endpoint("POST", "/api/v1/webhooks/" + NO_SUCH_ID + "/rotate-secret", "/api/v1/webhooks/{id}/rotate-secret", LEGAL),
+            new Endpoint("POST", "/api/v1/webhooks/" + NO_SUCH_ID + "/enable", "/api/v1/webhooks/{id}/enable", LEGAL));
 
     private static final Set<String> PUBLIC_OPERATIONS = Set.of(
             "GET /api/v1", "GET /api/v1/subprocessors", "GET /api/v1/upcoming", "GET /api/v1/versions", "GET /api/v1/versions/{number}",

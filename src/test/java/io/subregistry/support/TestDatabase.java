@@ -37,7 +37,7 @@ public class TestDatabase {
         clock.set(MutableClock.START);
         execute("""
                 set session_replication_role = replica;
-                truncate obligation, objection, notice, subscriber, customer, version_signature, version_withdrawal, change_event, version_entry, version_section, version,
+                truncate webhook_attempt, webhook_delivery, webhook_event, webhook_endpoint, obligation, objection, notice, subscriber, customer, version_signature, version_withdrawal, change_event, version_entry, version_section, version,
                          draft_subprocessor, draft_section, audit_event restart identity;
                 update draft set revision = 0, updated_at = now(), updated_by = null;
                 delete from staff_session;

@@ -46,7 +46,9 @@ public class Console {
             Map.entry("customer-added", "Customer added. Its contacts are told by mail."),
             Map.entry("customer-saved", "Customer saved."),
             Map.entry("customer-archived", "Customer archived: it no longer binds publishes."),
-            Map.entry("customers-imported", "Customers imported."));
+            Map.entry("customers-imported", "Customers imported."),
+            Map.entry("webhook-enabled", "The endpoint is enabled again; its queued deliveries go out now."),
+            Map.entry("webhook-deleted", "The endpoint was deleted. Its delivery records are kept."));
 
     private final SecurityIdentity identity;
     private final CsrfToken csrf;

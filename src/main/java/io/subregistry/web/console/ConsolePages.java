@@ -9,6 +9,8 @@ import io.subregistry.notice.objection.ObjectionView;
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.registry.draft.DraftView;
 import io.subregistry.security.AccountView;
+import io.subregistry.webhook.WebhookEndpoint;
+import io.subregistry.webhook.WebhookService;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -178,4 +180,8 @@ public final class ConsolePages {
     public static native TemplateInstance accounts(Frame frame, List<AccountRow> accounts, Form form, Form inviteForm);
 
     public static native TemplateInstance invite(Frame frame, String csrf, String token, String username, String error);
+
+    public static native TemplateInstance webhooks(Frame frame, List<WebhookEndpoint> endpoints, long disabled, Form form);
+
+    public static native TemplateInstance webhook(Frame frame, WebhookService.History history, String secret);
 }

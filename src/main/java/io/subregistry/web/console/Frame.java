@@ -23,7 +23,7 @@ public record Frame(String user, Set<String> roles, String csrf, String flash, S
         return roles.contains(Roles.AUDITOR) || roles.contains(Roles.LEGAL) || roles.contains(Roles.ADMIN);
     }
 
-    /** Whether the page is in this part of the console: overview, draft, publish, versions, audit or accounts. */
+    /** Whether the page is in this part of the console: overview, draft, publish, versions, webhooks, audit or accounts. */
     public boolean isAt(String part) {
         return part.equals(area);
     }
@@ -38,7 +38,7 @@ public record Frame(String user, Set<String> roles, String csrf, String flash, S
         String first = rest.replaceFirst("^/", "").split("/", 2)[0];
         return switch (first) {
             case "" -> "overview";
-            case "draft", "publish", "versions", "customers", "audit", "accounts" -> first;
+            case "draft", "publish", "versions", "customers", "webhooks", "audit", "accounts" -> first;
             default -> null;
         };
     }
