@@ -6,7 +6,7 @@ create table webhook_endpoint (
     url                  text        not null,
     events               text[]      not null,
     -- a customer's endpoint (null: the whole registry's)
-    customer_id          uuid,
+    customer_id          uuid        references customer (id),
     description          text,
     -- "whsec_" + base64 of the HMAC key; needed in clear to sign, so never logged or returned again
     secret               text        not null,

@@ -31,7 +31,7 @@ public class ObligationRepository {
     }
 
     /** An obligation whose status changed. */
-    public record Changed(int version, UUID customerId, ObligationStatus status) {
+    public record Changed(int version, UUID customerId, ObligationStatus status, Instant dueBy, String customerName) {
     }
 
     /** One obligation with its customer, as reports show it. */
@@ -116,12 +116,23 @@ public class ObligationRepository {
                     select o.version_number, o.customer_id, o.status, o.due_by from obligation o
                      where o.notified_at is null and (?::integer is null or o.version_number = ?)
                 ), sent as (
-                    select o.version_number, o.customer_id, min(n.sent_at) as first_sent
-                      from open o
-                      join subscriber s on s.customer_id = o.customer_id
-                      join notice n on n.version_number = o.version_number and n.kind = 'ANNOUNCEMENT'
-                                   and n.subscriber_id = s.id and n.status = 'SENT'
-                     group by o.version_number, o.customer_id
+                    select version_number, customer_id, min(at) as first_sent from (
+                        select o.version_number, o.customer_id, n.sent_at as at
+                          from open o
+                          join subscriber s on s.customer_id = o.customer_id
+                          join notice n on n.version_number = o.version_number and n.kind = 'ANNOUNCEMENT'
+                                       and n.subscriber_id = s.id and n.status = 'SENT'
+                        union all
+                        -- A 2xx from one of the customer's own webhook endpoints to the version's
+                        -- version.published event notifies it as well (README, "Signed webhooks").
+                        select o.version_number, o.customer_id, d.delivered_at
+                          from open o
+                          join webhook_endpoint e on e.customer_id = o.customer_id
+                          join webhook_delivery d on d.endpoint_id = e.id and d.status = 'DELIVERED'
+                          join webhook_event ev on ev.id = d.event_id and ev.type = 'version.published'
+                                               and ev.version_number = o.version_number
+                    ) firsts
+                     group by version_number, customer_id
                 ), live as (
                     select distinct s.customer_id from subscriber s
                      where s.customer_id in (select customer_id from open) and %s
@@ -138,10 +149,11 @@ public class ObligationRepository {
                       left join live on live.customer_id = o.customer_id
                 )
                 update obligation o set status = next.status, notified_at = next.first_sent
-                  from next
+                  from next, customer c
                  where o.version_number = next.version_number and o.customer_id = next.customer_id
+                   and c.id = o.customer_id
                    and (o.status <> next.status or next.first_sent is not null)
-                returning o.version_number, o.customer_id, o.status""".formatted(LIVE_CONTACT), statement -> {
+                returning o.version_number, o.customer_id, o.status, o.due_by, c.name""".formatted(LIVE_CONTACT), statement -> {
             if (onlyVersion == null) {
                 statement.setNull(1, java.sql.Types.INTEGER);
                 statement.setNull(2, java.sql.Types.INTEGER);
@@ -151,7 +163,8 @@ public class ObligationRepository {
             }
             statement.setTimestamp(3, Timestamp.from(now));
             statement.setTimestamp(4, Timestamp.from(now.plus(riskLead)));
-        }, row -> new Changed(row.getInt(1), row.getObject(2, UUID.class), ObligationStatus.valueOf(row.getString(3))));
+        }, row -> new Changed(row.getInt(1), row.getObject(2, UUID.class), ObligationStatus.valueOf(row.getString(3)),
+                row.getTimestamp(4).toInstant(), row.getString(5)));
     }
 
     /**

@@ -109,7 +109,8 @@ public class ObligationService {
         List<ObligationRepository.Changed> changed = obligations.refresh(now, config.riskLead(), null);
         List<ObligationRepository.Changed> risky = changed.stream()
                 .filter(change -> change.status() == ObligationStatus.AT_RISK).toList();
-        risky.forEach(change -> atRisk.fire(new ObligationAtRisk(change.version(), change.customerId())));
+        risky.forEach(change -> atRisk.fire(new ObligationAtRisk(change.version(), change.customerId(),
+                change.customerName(), change.dueBy())));
         int reminders = obligations.queueAckReminders(now, config.ackReminderAfter());
         obligations.upcomingTotals(now).forEach((status, count) -> gauges.get(status).set(count));
         started.stop(refreshTimer);

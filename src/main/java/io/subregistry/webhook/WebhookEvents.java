@@ -1,5 +1,6 @@
 package io.subregistry.webhook;
 
+import io.subregistry.customer.ObligationAtRisk;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionPublished;
 import io.subregistry.registry.version.VersionQueries;
@@ -12,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,7 +46,7 @@ public class WebhookEvents {
         String id = newId();
         if (outbox.addEvent(id, WebhookEventType.VERSION_PUBLISHED, version.number(), null,
                 payloads.published(version, now), now)) {
-            int queued = outbox.queueForSubscribers(id, WebhookEventType.VERSION_PUBLISHED, null, now, now);
+            int queued = outbox.queueForSubscribers(id, WebhookEventType.VERSION_PUBLISHED, null, version.number(), now, now);
             if (queued > 0) {
                 LOG.infof("Version %d published: %d webhook delivery(ies) queued", version.number(), queued);
             }
@@ -60,7 +62,7 @@ public class WebhookEvents {
             VersionHeader version = versions.require(number);
             String id = newId();
             if (outbox.addEvent(id, WebhookEventType.VERSION_EFFECTIVE, number, null, payloads.effective(version, now), now)) {
-                outbox.queueForSubscribers(id, WebhookEventType.VERSION_EFFECTIVE, null, version.effectiveAt(), now);
+                outbox.queueForSubscribers(id, WebhookEventType.VERSION_EFFECTIVE, null, number, version.effectiveAt(), now);
                 events++;
             }
         }
@@ -68,19 +70,27 @@ public class WebhookEvents {
     }
 
     /**
-     * obligation.at_risk for one customer's obligation, once per obligation: to the registry's
-     * endpoints and to that customer's own.
+     * obligation.at_risk, once per obligation, in the status job's transaction: to the registry's
+     * endpoints and to the customer's own.
      */
-    @Transactional
-    public boolean obligationAtRisk(UUID obligation, UUID customer, Map<String, Object> data) {
+    void onAtRisk(@Observes ObligationAtRisk event) {
         Instant now = Instant.now(clock);
-        String id = newId();
-        if (!outbox.addEvent(id, WebhookEventType.OBLIGATION_AT_RISK, (Integer) data.get("version"),
-                obligation.toString(), payloads.atRisk(data, now), now)) {
-            return false;
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("obligationId", event.obligationId().toString());
+        data.put("customerId", event.customerId().toString());
+        if (event.customerName() != null) {
+            data.put("customerName", event.customerName());
         }
-        outbox.queueForSubscribers(id, WebhookEventType.OBLIGATION_AT_RISK, List.of(customer), now, now);
-        return true;
+        data.put("version", event.version());
+        data.put("dueBy", event.dueBy());
+        data.put("status", "AT_RISK");
+        data.put("reason", "No contact of this customer has been notified yet, or none is reachable, and the notice is due by "
+                + event.dueBy() + ".");
+        String id = newId();
+        if (outbox.addEvent(id, WebhookEventType.OBLIGATION_AT_RISK, event.version(), event.obligationId().toString(),
+                payloads.atRisk(data, now), now)) {
+            outbox.queueForSubscribers(id, WebhookEventType.OBLIGATION_AT_RISK, List.of(event.customerId()), null, now, now);
+        }
     }
 
     /** A ping for one endpoint; returns the delivery's id. */

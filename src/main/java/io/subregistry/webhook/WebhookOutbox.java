@@ -46,15 +46,19 @@ public class WebhookOutbox {
      * happened: the registry's own endpoints, and those of {@code customers} (null: every
      * customer's endpoint too). An endpoint registered today is not sent last year's events.
      * A disabled endpoint's deliveries wait in the queue: once enabled, it gets what it missed.
+     * With {@code version}, a customer's endpoint gets the event only when the version concerns
+     * that customer (it has an obligation for it).
      */
-    public int queueForSubscribers(String eventId, WebhookEventType type, List<UUID> customers, Instant happenedAt,
-                                   Instant now) {
+    public int queueForSubscribers(String eventId, WebhookEventType type, List<UUID> customers, Integer version,
+                                   Instant happenedAt, Instant now) {
         return sql.update("queue webhook deliveries", """
                 insert into webhook_delivery (id, endpoint_id, event_id, status, queued_at, next_attempt_at)
                 select gen_random_uuid(), e.id, ?, 'QUEUED', ?, ?
                   from webhook_endpoint e
                  where e.status in ('ACTIVE', 'DISABLED') and ? = any(e.events) and e.created_at <= ?
                    and (e.customer_id is null or ?::uuid[] is null or e.customer_id = any(?::uuid[]))
+                   and (e.customer_id is null or ?::integer is null
+                        or exists (select 1 from obligation o where o.customer_id = e.customer_id and o.version_number = ?))
                 on conflict do nothing""", statement -> {
             statement.setString(1, eventId);
             statement.setTimestamp(2, Timestamp.from(now));
@@ -65,6 +69,8 @@ public class WebhookOutbox {
                     : statement.getConnection().createArrayOf("uuid", customers.toArray());
             statement.setArray(6, scope);
             statement.setArray(7, scope);
+            statement.setObject(8, version, Types.INTEGER);
+            statement.setObject(9, version, Types.INTEGER);
         });
     }
 

@@ -3,6 +3,8 @@ package io.subregistry.webhook;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
+import io.subregistry.customer.CustomerService;
+import io.subregistry.customer.CustomerView;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.platform.error.RegistryException.Violation;
 import io.subregistry.platform.error.ResourceNotFoundException;
@@ -36,10 +38,12 @@ public class WebhookService {
     private final WebhookDispatcher dispatcher;
     private final AuditLog audit;
     private final Clock clock;
+    private final CustomerService customers;
 
     public WebhookService(WebhookEndpointRepository endpoints, WebhookOutbox outbox, DestinationPolicy policy,
                           WebhookConfig config, WebhookEvents events, WebhookDispatcher dispatcher, AuditLog audit,
-                          Clock clock) {
+                          Clock clock, CustomerService customers) {
+        this.customers = customers;
         this.events = events;
         this.dispatcher = dispatcher;
         this.endpoints = endpoints;
@@ -63,6 +67,9 @@ public class WebhookService {
                     Violation.ofField("description", "must be at most " + MAX_DESCRIPTION_LENGTH + " characters")));
         }
         String url = permittedUrl(request.url());
+        if (request.customerId() != null) {
+            requireActiveCustomer(request.customerId());
+        }
         WebhookSecret secret = WebhookSecret.generate();
         WebhookEndpoint endpoint = new WebhookEndpoint();
         endpoint.id = UUID.randomUUID();
@@ -174,6 +181,20 @@ public class WebhookService {
     private WebhookEndpoint require(UUID id) {
         return endpoints.findRegistered(id)
                 .orElseThrow(() -> new ResourceNotFoundException("There is no webhook endpoint " + id + "."));
+    }
+
+    private void requireActiveCustomer(UUID id) {
+        CustomerView customer;
+        try {
+            customer = customers.require(id);
+        } catch (ResourceNotFoundException missing) {
+            throw new RuleViolationException("There is no customer " + id + ".",
+                    List.of(Violation.ofField("customerId", "names no customer")));
+        }
+        if (customer.archived()) {
+            throw new RuleViolationException("The customer " + customer.name() + " is archived.",
+                    List.of(Violation.ofField("customerId", "names an archived customer")));
+        }
     }
 
     private String permittedUrl(String url) {

@@ -6,6 +6,7 @@ import io.subregistry.diff.Change;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.diff.FieldChange;
 import io.subregistry.notice.ClaimedNotice;
+import io.subregistry.notice.ContactTerms;
 import io.subregistry.notice.NoticeKind;
 import io.subregistry.notice.Subscriber;
 import io.subregistry.registry.Subprocessor;
@@ -44,7 +45,9 @@ class NoticeMailsRenderOnceTest extends RegistryTest {
         VersionBrief brief = brief();
         List<Subscriber> audience = List.of(subscriber(null), subscriber("support"), subscriber("infra"), subscriber("hr"));
         int compared = 0;
-        for (NoticeKind kind : List.of(NoticeKind.ANNOUNCEMENT, NoticeKind.REMINDER, NoticeKind.EFFECTIVE)) {
+        // A customer's contact: its contract terms and acknowledge link go into its group's text.
+        ContactTerms.Terms contract = new ContactTerms.Terms("Hospital <Group>", 90, 30, true, 14, null, null);
+        for (NoticeKind kind : List.of(NoticeKind.ANNOUNCEMENT, NoticeKind.REMINDER, NoticeKind.EFFECTIVE, NoticeKind.ACK_REMINDER)) {
             NoticeMails.Batch batch = mails.batch();
             // two rounds over the audience: the second one reuses every group the first rendered
             for (int round = 0; round < 2; round++) {
@@ -52,8 +55,14 @@ class NoticeMailsRenderOnceTest extends RegistryTest {
                     NoticeMails.Links links = new NoticeMails.Links(token(), token());
                     ClaimedNotice notice = new ClaimedNotice(UUID.randomUUID(), subscriber.id, 7, kind, subscriber.email, 0,
                             Instant.now().plusSeconds(60));
-                    NoticeMails.Rendered alone = mails.render(kind, brief, relevantTo(subscriber, brief), links);
-                    Mail once = batch.notice(notice, subscriber, brief, links);
+                    ContactTerms.Terms terms = subscriber.sections == null ? contract : null;
+                    NoticeMails.Rendered alone = mails.render(kind, brief, relevantTo(subscriber, brief), links, terms);
+                    Mail once = batch.notice(notice, subscriber, brief, links, terms);
+                    if (terms != null && kind != NoticeKind.EFFECTIVE) {
+                        assertThat(once.getText()).contains("/acknowledge/" + links.objectionToken())
+                                .contains("notice contact of Hospital <Group>");
+                        assertThat(once.getHtml()).contains("Hospital &lt;Group&gt;");
+                    }
 
                     String what = kind + " to " + Arrays.toString(subscriber.sections) + ", round " + round;
                     assertThat(once.getSubject()).as(what).isEqualTo(MailHeaders.subject(alone.subject()));
@@ -70,7 +79,7 @@ class NoticeMailsRenderOnceTest extends RegistryTest {
                 }
             }
         }
-        assertThat(compared).isEqualTo(24);
+        assertThat(compared).isEqualTo(32);
     }
 
     @Test
@@ -133,7 +142,7 @@ class NoticeMailsRenderOnceTest extends RegistryTest {
                 new Change(ChangeType.MOVED, moved.id(), moved.name(), "support", "infra", List.of(), moved));
         Instant published = Instant.parse("2026-11-30T10:00:00Z");
         VersionHeader header = new VersionHeader(7, published, published.plusSeconds(30 * 86400L), "Adds Müller, moves O'Brien's",
-                "lena.legal", "Ärger: the old provider «failed»", 30, 12, "a".repeat(64), "b".repeat(64));
+                "lena.legal", "Ärger: the old provider «failed»", 30, 12, "a".repeat(64), "b".repeat(64), null);
         return new VersionBrief(header, changes, Map.of("support", "Support & <help>", "infra", "Infrastructure"), 6);
     }
 
