@@ -38,7 +38,10 @@ public class Console {
             Map.entry("published", "Version published. Announcements are on their way."),
             Map.entry("resolved", "Resolution recorded."),
             Map.entry("account-created", "Account created."),
-            Map.entry("account-saved", "Account updated."));
+            Map.entry("account-saved", "Account updated."),
+            Map.entry("settings-saved", "Settings saved."),
+            Map.entry("logo-saved", "Logo uploaded."),
+            Map.entry("logo-removed", "Logo removed."));
 
     private final SecurityIdentity identity;
     private final CsrfToken csrf;

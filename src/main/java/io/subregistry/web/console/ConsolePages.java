@@ -8,6 +8,7 @@ import io.subregistry.notice.NoticeEvidence;
 import io.subregistry.notice.objection.ObjectionView;
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.registry.draft.DraftView;
+import io.subregistry.brand.Brand;
 import io.subregistry.security.AccountView;
 
 import java.time.LocalDate;
@@ -103,6 +104,9 @@ public final class ConsolePages {
 
     public static native TemplateInstance audit(Frame frame, List<AuditLine> events, Long nextBefore, String actor,
                                                 String action, List<String> actions);
+
+    public static native TemplateInstance settings(Frame frame, Brand brand, Form form, Form logoForm,
+                                                   List<BrandField> brandFields);
 
     public static native TemplateInstance accounts(Frame frame, List<AccountView> accounts, Form form);
 }
