@@ -81,6 +81,9 @@ public final class AuditSentences {
                     + moment(d.get("previousSecretSignsUntil")) + ").";
             case WEBHOOK_DISABLED -> "Disabled a webhook endpoint after " + text(d.get("consecutiveFailures"))
                     + " failed attempts in a row (the last: " + text(d.get("lastError")) + ").";
+            case BRAND_UPDATED -> "Changed the brand settings: " + generic(d) + ".";
+            case BRAND_LOGO_CHANGED -> d.containsKey("removed") ? "Removed the logo." : "Uploaded a new logo ("
+                    + text(d.get("type")) + ", " + text(d.get("bytes")) + " bytes).";
             case WEBHOOK_ENABLED -> "Enabled the webhook endpoint " + text(d.get("url")) + " again.";
             default -> generic(d);
         };

@@ -18,7 +18,10 @@ public class SecurityHeaders {
     public void addHeaders(ContainerResponseContext response) {
         MediaType type = response.getMediaType();
         if (type != null && (type.isCompatible(MediaType.TEXT_HTML_TYPE) || type.getSubtype().contains("xml"))) {
-            response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            // A response that set its own, stricter policy keeps it (an uploaded SVG logo is sandboxed).
+            if (!response.getHeaders().containsKey("Content-Security-Policy")) {
+                response.getHeaders().putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            }
         }
         response.getHeaders().putSingle("X-Frame-Options", "DENY");
     }

@@ -40,6 +40,9 @@ public class TestDatabase {
                 truncate webhook_attempt, webhook_delivery, webhook_event, webhook_endpoint, obligation, objection, notice, subscriber, customer, version_signature, version_withdrawal, change_event, version_entry, version_section, version,
                          draft_subprocessor, draft_section, audit_event restart identity;
                 update draft set revision = 0, updated_at = now(), updated_by = null;
+                update brand set company_name = null, accent_color = null, privacy_url = null, dpa_url = null,
+                       legal_pages_url = null, contact_email = null, footer = null, binding_language = null, logo = null,
+                       logo_type = null, logo_sha256 = null, updated_at = null, updated_by = null;
                 delete from staff_session;
                 update staff_account set failed_logins = 0, locked_until = null, disabled = false
                  where failed_logins > 0 or locked_until is not null or disabled;

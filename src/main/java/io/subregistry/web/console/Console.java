@@ -48,7 +48,10 @@ public class Console {
             Map.entry("customer-archived", "Customer archived: it no longer binds publishes."),
             Map.entry("customers-imported", "Customers imported."),
             Map.entry("webhook-enabled", "The endpoint is enabled again; its queued deliveries go out now."),
-            Map.entry("webhook-deleted", "The endpoint was deleted. Its delivery records are kept."));
+            Map.entry("webhook-deleted", "The endpoint was deleted. Its delivery records are kept."),
+            Map.entry("settings-saved", "Settings saved."),
+            Map.entry("logo-saved", "Logo uploaded."),
+            Map.entry("logo-removed", "Logo removed."));
 
     private final SecurityIdentity identity;
     private final CsrfToken csrf;

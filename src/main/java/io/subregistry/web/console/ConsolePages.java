@@ -8,6 +8,7 @@ import io.subregistry.notice.NoticeEvidence;
 import io.subregistry.notice.objection.ObjectionView;
 import io.subregistry.platform.error.RegistryException;
 import io.subregistry.registry.draft.DraftView;
+import io.subregistry.brand.Brand;
 import io.subregistry.security.AccountView;
 import io.subregistry.webhook.WebhookEndpoint;
 import io.subregistry.webhook.WebhookService;
@@ -184,4 +185,7 @@ public final class ConsolePages {
     public static native TemplateInstance webhooks(Frame frame, List<WebhookEndpoint> endpoints, long disabled, Form form);
 
     public static native TemplateInstance webhook(Frame frame, WebhookService.History history, String secret);
+
+    public static native TemplateInstance settings(Frame frame, Brand brand, Form form, Form logoForm,
+                                                   List<BrandField> brandFields);
 }

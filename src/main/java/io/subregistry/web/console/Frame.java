@@ -38,7 +38,7 @@ public record Frame(String user, Set<String> roles, String csrf, String flash, S
         String first = rest.replaceFirst("^/", "").split("/", 2)[0];
         return switch (first) {
             case "" -> "overview";
-            case "draft", "publish", "versions", "customers", "webhooks", "audit", "accounts" -> first;
+            case "draft", "publish", "versions", "customers", "webhooks", "audit", "accounts", "settings" -> first;
             default -> null;
         };
     }
