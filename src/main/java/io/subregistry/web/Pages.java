@@ -54,6 +54,7 @@ public final class Pages {
 
     public static native TemplateInstance manage(String token, SubscriptionView view, List<SectionChoice> sections, boolean saved);
 
-    public static native TemplateInstance objection(String token, ObjectionForm form, LocalDate effective, LocalDate deadline,
+    public static native TemplateInstance objection(String token, ObjectionForm form, LocalDate effective, boolean inEffect,
+                                                    LocalDate deadline,
                                                     SubscriberPages.ObjectionEntry entry, String outcome);
 }

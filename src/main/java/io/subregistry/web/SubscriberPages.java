@@ -47,8 +47,11 @@ public class SubscriberPages {
     private final PublishedListService lists;
     private final RegistryConfig config;
 
+    private final java.time.Clock clock;
+
     public SubscriberPages(SubscriptionService subscriptions, ObjectionService objections, PublishedListService lists,
-                           RegistryConfig config) {
+                           RegistryConfig config, java.time.Clock clock) {
+        this.clock = clock;
         this.subscriptions = subscriptions;
         this.objections = objections;
         this.lists = lists;
@@ -173,7 +176,9 @@ public class SubscriberPages {
 
     private Response objectionForm(int status, String token, ObjectionEntry entry) {
         ObjectionForm form = objections.form(token);
-        return HtmlResponses.page(status, Pages.objection(token, form, date(form.effectiveAt()), date(form.deadline()), entry,
+        // An emergency is in effect already while objections stay open: the page says so.
+        boolean inEffect = !form.effectiveAt().isAfter(java.time.Instant.now(clock));
+        return HtmlResponses.page(status, Pages.objection(token, form, date(form.effectiveAt()), inEffect, date(form.deadline()), entry,
                 form.existing() == null || form.existing().outcome() == null ? null
                         : ObjectionService.outcomeWords(form.existing().outcome())));
     }

@@ -129,7 +129,7 @@ class WithdrawalTest extends RegistryTest {
                 .contains("terminate the affected services");
         String token = Mailbox.link(mail, OBJECTION_PREFIX).substring(OBJECTION_PREFIX.length());
         given().get("/api/v1/objections/" + token).then().body("open", equalTo(true));
-        given().get("/objection/" + token).then().statusCode(200).body(containsString("April 1, 2026"));
+        given().get("/objection/" + token).then().statusCode(200).body(containsString("April 1, 2026")).body(containsString("In effect since"));
     }
 
     private static String idOf(String name) {
