@@ -29,7 +29,8 @@ public class BrandLogoResource {
     }
 
     @GET
-    @Operation(summary = "The company's logo (PNG or SVG); 404 when none was uploaded")
+    // An image for the pages, not part of the JSON API (the API documentation leaves pages out).
+    @Operation(hidden = true)
     public Response logo(@HeaderParam("If-None-Match") String ifNoneMatch) {
         BrandService.StoredLogo logo = brand.logo()
                 .orElseThrow(() -> new ResourceNotFoundException("No logo has been uploaded."));
