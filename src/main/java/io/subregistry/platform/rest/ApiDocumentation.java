@@ -87,8 +87,18 @@ public class ApiDocumentation implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        // Pages, console forms and the feed are not the API. (Leaving out their packages at scan time
+        // cannot work: mp.openapi.scan.exclude.packages matches by prefix, and "io.subregistry.web"
+        // would take io.subregistry.webhook with it.)
+        openAPI.getPaths().getPathItems().keySet().stream().filter(path -> !isApi(path)).toList()
+                .forEach(openAPI.getPaths()::removePathItem);
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(method + " " + path, path, method, operation)));
+    }
+
+    private static boolean isApi(String path) {
+        return path.equals("/api/v1") || path.startsWith("/api/") || path.startsWith("/.well-known/")
+                || path.startsWith("/schemas/");
     }
 
     private static void complete(String name, String path, PathItem.HttpMethod method, Operation operation) {
