@@ -201,6 +201,8 @@ class WebhookDeliveryTest extends RegistryTest {
         asLegal().contentType("application/json").body(Map.of("url", receiver.url("/"), "events", List.of("version.deleted")))
                 .post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("events"));
+        asLegal().contentType("application/json").post("/api/v1/webhooks").then().statusCode(422)
+                .contentType("application/problem+json");
         asLegal().contentType("application/json").body(Map.of("events", List.of("version.published")))
                 .post("/api/v1/webhooks").then().statusCode(400).body("errors[0].field", equalTo("url"));
         asLegal().contentType("application/json").body(Map.of("url", "ftp://example.com/", "events", List.of("ping")))

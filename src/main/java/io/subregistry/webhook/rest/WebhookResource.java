@@ -6,6 +6,8 @@ import io.subregistry.webhook.WebhookRegistration;
 import io.subregistry.webhook.WebhookSecret;
 import io.subregistry.webhook.WebhookService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -44,7 +46,7 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an endpoint. The answer carries its secret (whsec_…) once; keep it to verify"
             + " signatures. 422 when the URL may not receive webhooks (not HTTPS, a private address, …)")
-    public Response register(WebhookRegistration request) {
+    public Response register(@NotNull @Valid WebhookRegistration request) {
         WebhookService.Registered registered = webhooks.register(request, actor());
         return Response.created(URI.create("/api/v1/webhooks/" + registered.endpoint().id))
                 .entity(WebhookResponse.withSecret(registered.endpoint(), registered.secret().value())).build();
