@@ -1,24 +1,18 @@
 package io.subregistry.web;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.subregistry.support.Api;
-import io.subregistry.support.Browser;
 import io.subregistry.support.Entries;
 import io.subregistry.support.Mailbox;
-import io.subregistry.support.RegistryTest;
 import io.subregistry.support.Staff;
 import io.subregistry.support.Subscribers;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * effect, and an auditor finds the evidence. Screenshots of the main pages go to target/screenshots/.
  */
 @QuarkusTest
-class BrowserJourneyTest extends RegistryTest {
+class BrowserJourneyTest extends BrowserJourney {
 
     private static final String VISITOR = "dpo@customer.example";
     private static final String ORGANISATION = "Customer GmbH";
@@ -42,25 +36,6 @@ class BrowserJourneyTest extends RegistryTest {
     private static final String EARLIEST_READABLE = "April 2, 2026";
     private static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
     private static final String REASON = "Our contract forbids US-owned mail processors.";
-    private static final List<String> BLOCKING_IMPACTS = List.of("serious", "critical");
-
-    @TestHTTPResource("/")
-    URL server;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(server.toString());
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aCustomerIsToldOfANewSubProcessorObjectsAndAnAuditorSeesTheEvidence() {
         visitorSeesTheListAndSubscribes();
@@ -209,18 +184,6 @@ class BrowserJourneyTest extends RegistryTest {
 
     // ------------------------------------------------------------------ staff
 
-    private void signIn(String username) {
-        browser.go("/console/login");
-        browser.waitFor(heading("Sign in"));
-        browser.type("#username", username);
-        browser.type("#password", Staff.PASSWORD);
-        browser.submit("Sign in", heading("Hello, " + username));
-    }
-
-    private void signOut() {
-        browser.submit("Sign out", heading("Sign in"));
-    }
-
     private void addToDraftInTheConsole() {
         browser.go("/console/draft");
         browser.waitFor(heading("Draft"));
@@ -278,10 +241,6 @@ class BrowserJourneyTest extends RegistryTest {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private void assertAccessible(String page) {
-        assertThat(browser.accessibilityViolations(BLOCKING_IMPACTS)).as("axe-core on " + page).isEmpty();
-    }
 
     private WebElement tableOf(String sectionTitle) {
         return browser.driver().findElement(By.xpath("//section[h2[normalize-space()='" + sectionTitle + "']]//table"));

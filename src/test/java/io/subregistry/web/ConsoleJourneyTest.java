@@ -1,14 +1,10 @@
 package io.subregistry.web;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.subregistry.support.Api;
 import io.subregistry.support.Browser;
 import io.subregistry.support.Entries;
-import io.subregistry.support.RegistryTest;
 import io.subregistry.support.Staff;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.HasCdp;
@@ -18,7 +14,6 @@ import org.openqa.selenium.By;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,26 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * signed-in session). Screenshots go to target/screenshots/, axe-core checks every page touched.
  */
 @QuarkusTest
-class ConsoleJourneyTest extends RegistryTest {
-
-    private static final List<String> BLOCKING_IMPACTS = List.of("serious", "critical");
-
-    @TestHTTPResource("/")
-    URL server;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(server.toString());
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ConsoleJourneyTest extends BrowserJourney {
 
     @Test
     void anImportIsPreviewedAsADiffAndAppliedOnlyOnConfirmation() {
@@ -195,18 +171,6 @@ class ConsoleJourneyTest extends RegistryTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void signIn(String username) {
-        browser.go("/console/login");
-        browser.waitFor(heading("Sign in"));
-        browser.type("#username", username);
-        browser.type("#password", Staff.PASSWORD);
-        browser.submit("Sign in", heading("Hello, " + username));
-    }
-
-    private void assertAccessible(String page) {
-        assertThat(browser.accessibilityViolations(BLOCKING_IMPACTS)).as("axe-core on " + page).isEmpty();
     }
 
     private static String idOf(String name) {

@@ -1,23 +1,15 @@
 package io.subregistry.web;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.subregistry.support.Api;
-import io.subregistry.support.Browser;
 import io.subregistry.support.Entries;
 import io.subregistry.support.Mailbox;
-import io.subregistry.support.RegistryTest;
 import io.subregistry.security.session.SessionCookie;
 import io.subregistry.support.Staff;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-
-import java.net.URL;
-import java.util.List;
 
 import static io.subregistry.support.Browser.heading;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,32 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * downloads the customer's evidence.
  */
 @QuarkusTest
-class CustomerJourneyTest extends RegistryTest {
+class CustomerJourneyTest extends BrowserJourney {
 
     private static final String CONTACT = "dpo@hospital.example.test";
     private static final String CUSTOMER = "Hospital Group";
     private static final String ACK_PREFIX = "http://localhost:8080/acknowledge/";
-    private static final List<String> BLOCKING_IMPACTS = List.of("serious", "critical");
-
-    @TestHTTPResource("/")
-    URL server;
-
     @jakarta.inject.Inject
     io.subregistry.customer.ObligationService obligations;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(server.toString());
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void legalAddsAStricterCustomerAndPublishesItsContactAcknowledgesAndAnAuditorDownloadsTheEvidence() {
@@ -113,19 +86,4 @@ class CustomerJourneyTest extends RegistryTest {
                 .contains(Mailbox.header(announcement, "Message-ID")).contains(CONTACT);
     }
 
-    private void signIn(String username) {
-        browser.go("/console/login");
-        browser.waitFor(heading("Sign in"));
-        browser.type("#username", username);
-        browser.type("#password", Staff.PASSWORD);
-        browser.submit("Sign in", heading("Hello, " + username));
-    }
-
-    private void signOut() {
-        browser.submit("Sign out", heading("Sign in"));
-    }
-
-    private void assertAccessible(String page) {
-        assertThat(browser.accessibilityViolations(BLOCKING_IMPACTS)).as("axe-core on " + page).isEmpty();
-    }
 }

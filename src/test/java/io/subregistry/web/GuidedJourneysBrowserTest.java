@@ -1,25 +1,18 @@
 package io.subregistry.web;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.subregistry.support.Api;
-import io.subregistry.support.Browser;
 import io.subregistry.support.Entries;
 import io.subregistry.support.Mailbox;
-import io.subregistry.support.RegistryTest;
 import io.subregistry.support.Staff;
 import io.subregistry.support.Subscribers;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import java.net.URL;
-import java.util.List;
 import java.util.Map;
 
 import static io.subregistry.support.Browser.heading;
@@ -32,36 +25,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * console's small things, HTML error pages. Each new state is screenshotted and checked with axe-core.
  */
 @QuarkusTest
-class GuidedJourneysBrowserTest extends RegistryTest {
+class GuidedJourneysBrowserTest extends BrowserJourney {
 
     private static final String VISITOR = "guided@customer.example";
     private static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
     private static final String MANAGE_PREFIX = "http://localhost:8080/subscription/";
     private static final String INVITE_PREFIX = "http://localhost:8080/console/invite/";
     private static final String REASON = "Our contract forbids US-owned mail processors.";
-    private static final List<String> BLOCKING_IMPACTS = List.of("serious", "critical");
     /** Within the first screen of a 1280 × 1600 window or a phone's: where people look after a click. */
     private static final int TOP = 700;
 
-    @TestHTTPResource("/")
-    URL server;
-
     @Inject
     Subscribers subscribers;
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(server.toString());
-    }
-
-    @AfterEach
-    void closeBrowser() throws Exception {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aVisitorIsGuidedFromSubscribingToTheAnswerToAnObjection() {
@@ -286,7 +261,4 @@ class GuidedJourneysBrowserTest extends RegistryTest {
         assertAccessible("the audit log");
     }
 
-    private void assertAccessible(String page) {
-        assertThat(browser.accessibilityViolations(BLOCKING_IMPACTS)).as("axe-core on " + page).isEmpty();
-    }
 }
