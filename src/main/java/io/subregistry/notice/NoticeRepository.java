@@ -144,31 +144,27 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
     }
 
     public void queueConfirmation(UUID subscriber, String recipient, Instant now) {
-        update(INSERT + " values (gen_random_uuid(), ?, null, 'CONFIRMATION', 'QUEUED', ?, ?, ?)", statement -> {
-            statement.setObject(1, subscriber);
-            statement.setString(2, recipient);
-            statement.setTimestamp(3, Timestamp.from(now));
-            statement.setTimestamp(4, Timestamp.from(now));
-        });
+        queueAboutSubscription(NoticeKind.CONFIRMATION, subscriber, recipient, now);
     }
 
     /** The welcome mail of a subscriber who just confirmed. */
     public void queueWelcome(UUID subscriber, String recipient, Instant now) {
-        update(INSERT + " values (gen_random_uuid(), ?, null, 'WELCOME', 'QUEUED', ?, ?, ?)", statement -> {
-            statement.setObject(1, subscriber);
-            statement.setString(2, recipient);
-            statement.setTimestamp(3, Timestamp.from(now));
-            statement.setTimestamp(4, Timestamp.from(now));
-        });
+        queueAboutSubscription(NoticeKind.WELCOME, subscriber, recipient, now);
     }
 
     /** Tells a contact whom staff added that it is its customer's notice contact. */
     public void queueContactRegistered(UUID subscriber, String recipient, Instant now) {
-        update(INSERT + " values (gen_random_uuid(), ?, null, 'CONTACT_REGISTERED', 'QUEUED', ?, ?, ?)", statement -> {
+        queueAboutSubscription(NoticeKind.CONTACT_REGISTERED, subscriber, recipient, now);
+    }
+
+    /** A mail about a subscription itself, due at once (it names no version). */
+    private void queueAboutSubscription(NoticeKind kind, UUID subscriber, String recipient, Instant now) {
+        update(INSERT + " values (gen_random_uuid(), ?, null, ?, 'QUEUED', ?, ?, ?)", statement -> {
             statement.setObject(1, subscriber);
-            statement.setString(2, recipient);
-            statement.setTimestamp(3, Timestamp.from(now));
+            statement.setString(2, kind.name());
+            statement.setString(3, recipient);
             statement.setTimestamp(4, Timestamp.from(now));
+            statement.setTimestamp(5, Timestamp.from(now));
         });
     }
 
