@@ -19,6 +19,11 @@ public record Brand(String companyName, String accentColor, String privacyUrl, S
         }
     }
 
+    /** The style sheet with the accent colour; the URL changes with the colour. */
+    public String themeUrl() {
+        return "/brand/theme.css?v=" + accentColor.substring(1);
+    }
+
     public boolean hasLogo() {
         return logo != null;
     }

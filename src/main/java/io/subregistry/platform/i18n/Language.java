@@ -80,6 +80,15 @@ public enum Language {
         }
     }
 
+    /**
+     * The language of a page: the reader's explicit choice ({@code ?lang=}) when it names an offered
+     * language, else the best of their browser's Accept-Language, else the default. An unknown
+     * {@code ?lang=} is ignored rather than refused: a stale link should still show the page.
+     */
+    public static Language forReader(String requested, String acceptLanguage) {
+        return ofTag(requested).or(() -> fromAcceptLanguage(acceptLanguage)).orElse(DEFAULT);
+    }
+
     /** Every offered language, in the order language links list them. */
     public static List<Language> offered() {
         return List.of(values());

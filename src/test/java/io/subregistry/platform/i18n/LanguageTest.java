@@ -32,6 +32,13 @@ class LanguageTest {
     }
 
     @Test
+    void aPagesLanguageIsTheExplicitChoiceThenTheBrowsers() {
+        assertThat(Language.forReader("fr", "de")).isEqualTo(Language.FR);
+        assertThat(Language.forReader("xx", "de-AT, en;q=0.5")).isEqualTo(Language.DE);
+        assertThat(Language.forReader(null, null)).isEqualTo(Language.EN);
+    }
+
+    @Test
     void datesFollowTheLanguage() {
         LocalDate date = LocalDate.of(2027, 2, 1);
         assertThat(ReadableDates.readable(date, Language.EN)).isEqualTo("February 1, 2027");
