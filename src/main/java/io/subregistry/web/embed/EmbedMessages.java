@@ -1,0 +1,153 @@
+package io.subregistry.web.embed;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The texts of the embeddable list and of the HTML fragment ({@code {embed:key}} in templates),
+ * in English here and in messages/embed_de.properties and embed_fr.properties.
+ */
+@MessageBundle("embed")
+public interface EmbedMessages {
+
+    @Message("Sub-processors")
+    String title();
+
+    @Message("Last updated:")
+    String lastUpdated();
+
+    @Message("version {number}")
+    String version(int number);
+
+    @Message("No list has been published yet.")
+    String nothingPublished();
+
+    @Message("There is no such section in the list.")
+    String unknownSection();
+
+    @Message("Show the whole list")
+    String wholeList();
+
+    @Message("Upcoming changes")
+    String upcoming();
+
+    @Message("From {date}")
+    String upcomingFrom(String date);
+
+    @Message("Shorter notice than usual:")
+    String shorterNotice();
+
+    @Message("Compare with the list before it")
+    String compare();
+
+    @Message("Get notified of changes by e-mail")
+    String subscribe();
+
+    @Message("Full list and history")
+    String fullList();
+
+    @Message("(opens in a new tab)")
+    String newTab();
+
+    @Message("No sub-processors in this section yet.")
+    String sectionEmpty();
+
+    @Message("Note:")
+    String note();
+
+    @Message("Sub-processor")
+    String columnName();
+
+    @Message("Legal address")
+    String columnLegalAddress();
+
+    @Message("Location")
+    String columnLocation();
+
+    @Message("Processing activity")
+    String columnActivity();
+
+    @Message("New")
+    String isNew();
+
+    @Message("Website")
+    String website();
+
+    @Message("Website of {name}")
+    String websiteOf(String name);
+
+    @Message("DPA")
+    String dpa();
+
+    @Message("DPA of {name}")
+    String dpaOf(String name);
+
+    @Message("Transfer:")
+    String transfer();
+
+    @Message("Added")
+    String added();
+
+    @Message("Removed")
+    String removed();
+
+    @Message("Modified")
+    String modified();
+
+    @Message("Moved")
+    String moved();
+
+    @Message("New section")
+    String sectionAdded();
+
+    @Message("Section removed")
+    String sectionRemoved();
+
+    @Message("Section changed")
+    String sectionChanged();
+
+    @Message("moved from {from} to {to}")
+    String movedFrom(String from, String to);
+
+    @Message("changed to")
+    String changedTo();
+
+    @Message("(none)")
+    String none();
+
+    @Message("Name")
+    String fieldName();
+
+    @Message("Legal address")
+    String fieldLegalAddress();
+
+    @Message("Location")
+    String fieldLocation();
+
+    @Message("Processing activity")
+    String fieldProcessingActivity();
+
+    @Message("Website")
+    String fieldWebsite();
+
+    @Message("Data categories")
+    String fieldDataCategories();
+
+    @Message("Transfer mechanism")
+    String fieldTransferMechanism();
+
+    @Message("DPA")
+    String fieldDpaUrl();
+
+    @Message("Title")
+    String fieldTitle();
+
+    @Message("Description")
+    String fieldDescription();
+
+    @Message("Note")
+    String fieldNote();
+
+    @Message("Position")
+    String fieldPosition();
+}
