@@ -60,7 +60,7 @@ class MessageBundlesTest {
 
     private static String keyOf(Method method) {
         String key = method.getAnnotation(Message.class).key();
-        return key.isEmpty() || Message.ELEMENT_NAME.equals(key) ? method.getName() : key;
+        return key.isEmpty() || Message.DEFAULT_NAME.equals(key) || Message.ELEMENT_NAME.equals(key) ? method.getName() : key;
     }
 
     private static Properties load(String resource) throws IOException {
