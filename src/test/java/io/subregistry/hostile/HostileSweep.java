@@ -72,6 +72,7 @@ public final class HostileSweep {
     private static final List<Operation> PAGES_AND_FORMS = List.of(
             page("GET", "/"), page("GET", "/history"), page("GET", "/versions/{number}", "number:integer"),
             page("GET", "/diff", "from:integer:query", "to:integer:query"), page("GET", "/feed.atom"),
+            page("GET", "/embed", "section:string:query", "lang:string:query"),
             page("GET", "/subscription/confirm/{token}", "token"), page("GET", "/subscription/{token}", "token"),
             page("GET", "/unsubscribe/{token}", "token"), page("GET", "/objection/{token}", "token"),
             page("GET", "/console"), page("GET", "/console/login"), page("GET", "/console/draft"),
