@@ -110,6 +110,10 @@ class ListFragmentTest extends RegistryTest {
         given().accept("text/csv").get("/api/v1/subprocessors").then().statusCode(200).contentType("text/csv");
         given().get("/api/v1/subprocessors?format=xml").then().statusCode(400).contentType("application/problem+json");
         assertThat(given().get("/api/v1/subprocessors").header("Last-Modified")).isNull();
+        // only ?format=html gives the fragment: a browser's Accept gets the JSON as before (the page is /)
+        given().accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").get("/api/v1/subprocessors")
+                .then().statusCode(200).contentType("application/json");
+        given().accept("text/html").get("/api/v1/subprocessors").then().statusCode(200).contentType("application/json");
     }
 
     @Test
