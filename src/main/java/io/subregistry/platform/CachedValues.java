@@ -3,6 +3,7 @@ package io.subregistry.platform;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CaffeineCache;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -15,6 +16,13 @@ import java.util.function.Function;
 public final class CachedValues {
 
     private CachedValues() {
+    }
+
+    /** The value if it is loaded already; never loads, never blocks (for the event loop). */
+    public static <K, V> Optional<V> ifLoaded(Cache cache, K key) {
+        CompletableFuture<V> present = cache.as(CaffeineCache.class).getIfPresent(key);
+        return present != null && present.isDone() && !present.isCompletedExceptionally()
+                ? Optional.ofNullable(present.join()) : Optional.empty();
     }
 
     public static <K, V> V get(Cache cache, K key, Function<K, V> loader) {

@@ -16,7 +16,10 @@ import io.subregistry.registry.version.RecordedChange;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
 import io.subregistry.web.PageViews.ListPage;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Validator;
@@ -42,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** The public site: the list as the seed page shows it, its history, diffs between versions, subscribing. */
 @Path("/")
@@ -71,11 +75,21 @@ public class PublicPages {
         this.config = config;
     }
 
+    /** Answered on the event loop when the prepared page is at hand; rendering it first goes to a worker thread. */
     @GET
-    public Response index(@QueryParam("done") String done) {
-        return "subscribed".equals(done)
-                ? listPage(200, SubscribeForm.thanked())
-                : HtmlResponses.page(200, preparedIndex().with(csrf.value()));
+    public Uni<Response> index(@QueryParam("done") String done) {
+        String token = csrf.value();
+        if ("subscribed".equals(done)) {
+            return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> listPage(200, SubscribeForm.thanked(), token)))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        PreparedPage prepared = index;
+        Optional<VersionQueries.Moment> moment = versions.momentIfLoaded();
+        if (prepared != null && moment.isPresent() && prepared.isFor(moment.get())) {
+            return Uni.createFrom().item(HtmlResponses.page(200, prepared.with(token)));
+        }
+        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> HtmlResponses.page(200, preparedIndex().with(token))))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /**
@@ -203,7 +217,11 @@ public class PublicPages {
     }
 
     private Response listPage(int status, SubscribeForm form) {
-        return HtmlResponses.page(status, listPageTemplate(lists.current(), versions.upcoming(), csrf.value(), form));
+        return listPage(status, form, csrf.value());
+    }
+
+    private Response listPage(int status, SubscribeForm form, String csrfToken) {
+        return HtmlResponses.page(status, listPageTemplate(lists.current(), versions.upcoming(), csrfToken, form));
     }
 
     private TemplateInstance listPageTemplate(PublishedListService.Rendered current, List<VersionHeader> upcomingVersions,

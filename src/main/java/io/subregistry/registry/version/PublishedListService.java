@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -87,6 +88,22 @@ public class PublishedListService {
         Rendered rendered = moment.current().map(this::rendered).orElse(NOTHING_PUBLISHED);
         current = new CurrentList(moment, rendered);
         return rendered;
+    }
+
+    /** The list in force if everything it takes is in memory already; empty rather than reading the database. */
+    public Optional<Rendered> currentIfReady() {
+        Optional<VersionQueries.Moment> moment = queries.momentIfLoaded();
+        if (moment.isEmpty()) {
+            return Optional.empty();
+        }
+        CurrentList known = current;
+        if (known != null && known.moment() == moment.get()) {
+            return Optional.of(known.rendered());
+        }
+        Optional<Rendered> ready = moment.get().current().isEmpty() ? Optional.of(NOTHING_PUBLISHED)
+                : CachedValues.ifLoaded(rendered, moment.get().current().get().number());
+        ready.ifPresent(list -> current = new CurrentList(moment.get(), list));
+        return ready;
     }
 
     private record CurrentList(VersionQueries.Moment moment, Rendered rendered) {

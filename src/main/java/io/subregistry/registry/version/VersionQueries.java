@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -95,17 +96,32 @@ public class VersionQueries {
      * prepared bytes on its identity.
      */
     public Moment moment() {
+        return momentOf(timeline.all());
+    }
+
+    /** As {@link #moment()}, without reading the database: empty if the timeline is not in the cache. */
+    public Optional<Moment> momentIfLoaded() {
+        return timeline.loaded().map(this::momentOf);
+    }
+
+    private Moment momentOf(List<VersionHeader> headers) {
         Instant now = now();
-        List<VersionHeader> headers = timeline.all();
         Moment known = moment;
         if (known != null && known.timeline() == headers && !now.isBefore(known.from()) && now.isBefore(known.until())) {
             return known;
         }
-        Optional<VersionHeader> current = timeline.inForceAt(now);
-        List<VersionHeader> upcoming = timeline.upcomingAt(now);
+        Optional<VersionHeader> current = Optional.empty();
+        List<VersionHeader> upcoming = new ArrayList<>();
+        for (VersionHeader header : headers) {
+            if (header.isEffectiveAt(now)) {
+                current = Optional.of(header);
+            } else {
+                upcoming.add(header);
+            }
+        }
         Instant from = current.map(VersionHeader::effectiveAt).orElse(Instant.MIN);
         Instant until = upcoming.stream().map(VersionHeader::effectiveAt).min(Instant::compareTo).orElse(Instant.MAX);
-        Moment fresh = new Moment(headers, from, until, current, upcoming);
+        Moment fresh = new Moment(headers, from, until, current, List.copyOf(upcoming));
         moment = fresh;
         return fresh;
     }

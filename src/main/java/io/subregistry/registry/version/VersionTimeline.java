@@ -36,6 +36,11 @@ public class VersionTimeline {
         return CachedValues.get(cache, ALL, key -> load());
     }
 
+    /** Every version's header if the cache holds them; empty rather than reading the database. */
+    public Optional<List<VersionHeader>> loaded() {
+        return CachedValues.ifLoaded(cache, ALL);
+    }
+
     public Optional<VersionHeader> byNumber(int number) {
         List<VersionHeader> headers = all();
         if (number >= 1 && number <= headers.size() && headers.get(number - 1).number() == number) {

@@ -6,6 +6,9 @@ import io.subregistry.platform.i18n.Language;
 import io.subregistry.registry.version.ListFragments;
 import io.subregistry.registry.version.PublishedListService;
 import io.subregistry.registry.version.PublishedListService.Rendered;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +31,8 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /** The public list: what is in force now, or on a given date. */
 @Path("/api/v1/subprocessors")
@@ -59,19 +64,33 @@ public class SubprocessorListResource {
     @Operation(summary = "The sub-processors in force, grouped by section; each entry says whether the current version"
             + " added it. `Accept: text/csv` gives one row per sub-processor; `?format=html` a plain HTML fragment"
             + " (sections, tables, last updated; no html/head/body, no script, no style) to include in another site's page.")
-    public Response list(@Parameter(description = "a date (the list in force at its end) or an instant")
-                         @QueryParam("at") String at,
-                         @Parameter(description = "json, csv or html: overrides Accept, for links") @QueryParam("format") String format,
-                         @Parameter(description = "en, de or fr: the language of the HTML fragment's headings (English otherwise)")
-                         @QueryParam("lang") String lang,
-                         @HeaderParam("If-None-Match") String ifNoneMatch,
-                         @HeaderParam("If-Modified-Since") String ifModifiedSince,
-                         @Context HttpHeaders headers) {
+    public Uni<Response> list(@Parameter(description = "a date (the list in force at its end) or an instant")
+                              @QueryParam("at") String at,
+                              @Parameter(description = "json, csv or html: overrides Accept, for links") @QueryParam("format") String format,
+                              @Parameter(description = "en, de or fr: the language of the HTML fragment's headings (English otherwise)")
+                              @QueryParam("lang") String lang,
+                              @HeaderParam("If-None-Match") String ifNoneMatch,
+                              @HeaderParam("If-Modified-Since") String ifModifiedSince,
+                              @Context HttpHeaders headers) {
         if (format != null && HTML_FORMAT.equalsIgnoreCase(format.strip())) {
-            return fragment(select(at), Language.ofTagOr(lang, Language.DEFAULT), ifNoneMatch, ifModifiedSince);
+            return onWorker(() -> fragment(select(at), Language.ofTagOr(lang, Language.DEFAULT), ifNoneMatch, ifModifiedSince));
         }
         boolean csv = MediaNegotiation.choose(headers, format, MediaType.APPLICATION_JSON_TYPE, CSV_TYPE).equals(CSV_TYPE);
-        Rendered list = select(at);
+        // The usual request (the list now, its bytes prepared) is answered on the event loop; anything
+        // that may read the database goes to a worker thread.
+        Optional<Rendered> ready = at == null ? lists.currentIfReady() : Optional.empty();
+        if (ready.isPresent()) {
+            return Uni.createFrom().item(answer(ready.get(), csv, ifNoneMatch));
+        }
+        return onWorker(() -> answer(select(at), csv, ifNoneMatch));
+    }
+
+    private static Uni<Response> onWorker(Callable<Response> answer) {
+        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(answer))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private static Response answer(Rendered list, boolean csv, String ifNoneMatch) {
         return csv ? respond(list.csv(), list.csvEtag(), CSV_UTF8, ifNoneMatch)
                 : respond(list.json(), list.jsonEtag(), MediaType.APPLICATION_JSON_TYPE, ifNoneMatch);
     }
