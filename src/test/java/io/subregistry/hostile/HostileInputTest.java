@@ -110,6 +110,26 @@ class HostileInputTest extends RegistryTest {
                 .then().statusCode(413);
     }
 
+    /** The list and the page are answered on the event loop: a form sent with a GET is refused before anything decodes it. */
+    @Test
+    void aFormSentWithAGetIsRefusedBeforeItIsDecoded() {
+        StringBuilder many = new StringBuilder("a=1");
+        for (int i = 0; i < 1500; i++) {
+            many.append("&f").append(i).append("=1");
+        }
+        for (String path : List.of("/", "/api/v1/subprocessors", "/api/v1/subprocessors?at=2")) {
+            given().contentType("application/x-www-form-urlencoded").body("email=%zz").get(path)
+                    .then().statusCode(400);
+            given().contentType("application/x-www-form-urlencoded").body(many.toString()).get(path)
+                    .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("carries no form"));
+            given().contentType("multipart/form-data; boundary=").body("--\r\n".getBytes(StandardCharsets.ISO_8859_1)).get(path)
+                    .then().statusCode(400);
+        }
+        given().get("/api/v1/subprocessors?format=yaml").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("format"));
+        given().get("/").then().statusCode(200);
+    }
+
     @Test
     void anEmptyAcceptHeaderMeansAnyType() {
         for (String path : List.of("/api/v1/subprocessors", "/api/v1/diff?from=1&to=2", "/api/v1/versions/1")) {

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 final class RequestDecoding {
 
     private static final String FORM_READER = "org.jboss.resteasy.reactive.server.handlers.FormBodyHandler";
+    /** The form and multipart parsers: reached without FormBodyHandler on the stack when the method runs on the event loop. */
+    private static final String FORM_PARSERS = "org.jboss.resteasy.reactive.server.core.multipart.";
     private static final Pattern FIELD_LIMIT = Pattern.compile("Param limit of (\\d+) was exceeded");
 
     private RequestDecoding() {
@@ -37,7 +39,7 @@ final class RequestDecoding {
             if (frame.getClassName().startsWith("io.subregistry.")) {
                 return false;
             }
-            reader |= frame.getClassName().equals(FORM_READER);
+            reader |= frame.getClassName().equals(FORM_READER) || frame.getClassName().startsWith(FORM_PARSERS);
         }
         return reader;
     }
