@@ -121,7 +121,7 @@ class HostileInputTest extends RegistryTest {
             given().contentType("application/x-www-form-urlencoded").body("email=%zz").get(path)
                     .then().statusCode(400);
             given().contentType("application/x-www-form-urlencoded").body(many.toString()).get(path)
-                    .then().statusCode(400).contentType(PROBLEM).body("detail", containsString("carries no form"));
+                    .then().statusCode(400).body(containsString("carries no form"));
             given().contentType("multipart/form-data; boundary=").body("--\r\n".getBytes(StandardCharsets.ISO_8859_1)).get(path)
                     .then().statusCode(400);
         }

@@ -1,12 +1,10 @@
 package io.subregistry.platform.rest;
 
 import io.subregistry.platform.error.Problem;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.Json;
-import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.Locale;
 import java.util.Set;
@@ -17,33 +15,27 @@ import java.util.Set;
  * loop, where the REST layer's form decoding (which the CSRF filter asks for) never answered a
  * broken %-escape at all: the connection just hung.
  */
-@ApplicationScoped
 public class BodilessReads {
 
-    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
-    private static final String REFUSAL = Json.encode(Problem.of(400, "Bad Request",
-            "a GET, HEAD or OPTIONS request carries no form: send the parameters in the query string"));
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
-    void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 1).handler(context -> {
-            if (sendsAForm(context.request())) {
-                context.response().setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(REFUSAL);
-            } else {
-                context.next();
-            }
-        });
-    }
-
-    private static boolean sendsAForm(HttpServerRequest request) {
-        if (!SAFE.contains(request.method())) {
-            return false;
-        }
-        String type = request.getHeader("Content-Type");
-        if (type == null) {
-            return false;
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseForms(ContainerRequestContext request) {
+        String type = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !SAFE.contains(request.getMethod()) || !hasBody(request)) {
+            return null;
         }
         String lower = type.toLowerCase(Locale.ROOT);
-        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/");
+        if (!lower.startsWith("application/x-www-form-urlencoded") && !lower.startsWith("multipart/")) {
+            return null;
+        }
+        return Response.status(400).type(Problem.MEDIA_TYPE).entity(Problem.of(400, "Bad Request",
+                "a GET, HEAD or OPTIONS request carries no form: send the parameters in the query string")).build();
+    }
+
+    /** A client that follows a redirect after a POST may keep the form's Content-Type on the bodiless GET: that is fine. */
+    private static boolean hasBody(ContainerRequestContext request) {
+        String length = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return request.getHeaderString("Transfer-Encoding") != null || (length != null && !length.strip().equals("0"));
     }
 }
