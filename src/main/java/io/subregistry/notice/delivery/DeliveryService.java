@@ -332,7 +332,7 @@ public class DeliveryService {
             }
             case OBJECTION_RECEIVED, OBJECTION_RESOLVED -> {
                 ObjectionService.MailFacts facts = objectionService.mailFacts(subscriber.id, notice.versionNumber());
-                return mails.objection(notice, manageToken, new NoticeMails.ObjectionFacts(facts.version(), facts.summary(),
+                return mails.objection(notice, subscriber, manageToken, new NoticeMails.ObjectionFacts(facts.version(), facts.summary(),
                         facts.effectiveAt(), facts.subprocessors(), facts.reason(), facts.receivedAt(), facts.outcome(),
                         facts.resolutionNote(), tokens.token(Purpose.NOTICE, facts.noticeId(), facts.noticeId())));
             }

@@ -5,14 +5,17 @@ import io.subregistry.notice.NoticeKind;
 
 import java.util.List;
 
-/** What the mail templates show; plain data, every value escaped by the HTML template. */
+/**
+ * What the mail templates show; plain data, every value escaped by the HTML template. Dates are
+ * already written in the mail's language; {@code scope} is "(all sections)" or "(sections: …)" in it.
+ */
 public final class MailViews {
 
     private MailViews() {
     }
 
     /** An ANNOUNCEMENT, REMINDER, EFFECTIVE or WITHDRAWAL notice about one version. */
-    public record NoticeMail(NoticeKind kind, String listName, int version, String hash, String signatureKeyId,
+    public record NoticeMail(NoticeKind kind, int version, String hash, String signatureKeyId,
                              String summary, String effectiveDate,
                              String deadlineDate, String publishedDate, String emergencyReason, List<ChangeLines.ChangeLine> changes,
                              int otherChanges, boolean objectable, String diffUrl, String objectionUrl,
@@ -55,12 +58,11 @@ public final class MailViews {
     }
 
     /** After confirming: what the subscriber follows and where to change it. */
-    public record WelcomeMail(String listName, String email, List<String> sections, String listUrl, String manageUrl,
-                              String unsubscribeUrl) {
+    public record WelcomeMail(String email, String scope, String listUrl, String manageUrl, String unsubscribeUrl) {
     }
 
     /** The receipt of an objection ({@code resolved} false) or its resolution. */
-    public record ObjectionMail(String listName, boolean resolved, int version, String summary, String effectiveDate,
+    public record ObjectionMail(boolean resolved, int version, String summary, String effectiveDate,
                                 List<String> subprocessors, String reason, String receivedAt, String outcome,
                                 String resolutionNote, String statusUrl, String manageUrl, String unsubscribeUrl) {
     }
@@ -77,11 +79,10 @@ public final class MailViews {
     }
 
     /** To a contact staff registered for a customer. */
-    public record ContactMail(String listName, String customer, String name, List<String> sections, String manageUrl,
-                              String unsubscribeUrl) {
+    public record ContactMail(String customer, String name, String scope, String manageUrl, String unsubscribeUrl) {
     }
 
     /** The double opt-in mail. */
-    public record ConfirmationMail(String listName, String confirmUrl, String expiresAt, List<String> sections) {
+    public record ConfirmationMail(String confirmUrl, String expiresAt, String scope) {
     }
 }

@@ -2,6 +2,8 @@ package io.subregistry.notice.mail;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.test.junit.QuarkusTest;
+import io.subregistry.brand.Brand;
+import io.subregistry.brand.BrandService;
 import io.subregistry.diff.Change;
 import io.subregistry.diff.ChangeType;
 import io.subregistry.diff.FieldChange;
@@ -40,10 +42,16 @@ class NoticeMailsRenderOnceTest extends RegistryTest {
     @Inject
     NoticeMails mails;
 
+    @Inject
+    BrandService brands;
+
     @Test
     void everyNoticeKindIsTheSameMailRenderedOnceOrPerRecipient() {
         VersionBrief brief = brief();
-        List<Subscriber> audience = List.of(subscriber(null), subscriber("support"), subscriber("infra"), subscriber("hr"));
+        // sections and languages differ: each (changes shown, language) is its own group
+        List<Subscriber> audience = List.of(subscriber(null, "de"), subscriber("support", null), subscriber("infra", "fr-CH"),
+                subscriber("hr", "en"));
+        Brand brand = brands.current();
         int compared = 0;
         // A customer's contact: its contract terms and acknowledge link go into its group's text.
         ContactTerms.Terms contract = new ContactTerms.Terms("Hospital <Group>", 90, 30, true, 14, null, null);
@@ -56,16 +64,17 @@ class NoticeMailsRenderOnceTest extends RegistryTest {
                     ClaimedNotice notice = new ClaimedNotice(UUID.randomUUID(), subscriber.id, 7, kind, subscriber.email, 0,
                             Instant.now().plusSeconds(60));
                     ContactTerms.Terms terms = subscriber.sections == null ? contract : null;
-                    NoticeMails.Rendered alone = mails.render(kind, brief, relevantTo(subscriber, brief), links, terms);
+                    NoticeMails.Rendered alone = mails.render(kind, brief, relevantTo(subscriber, brief), links, terms,
+                            NoticeMails.languageOf(subscriber, brand), brand);
                     Mail once = batch.notice(notice, subscriber, brief, links, terms);
                     if (terms != null && kind != NoticeKind.EFFECTIVE) {
                         assertThat(once.getText()).contains("/acknowledge/" + links.objectionToken())
-                                .contains("notice contact of Hospital <Group>");
+                                .contains("Kontaktperson von Hospital <Group>");
                         assertThat(once.getHtml()).contains("Hospital &lt;Group&gt;");
                     }
 
                     String what = kind + " to " + Arrays.toString(subscriber.sections) + ", round " + round;
-                    assertThat(once.getSubject()).as(what).isEqualTo(MailHeaders.subject(alone.subject()));
+                    assertThat(once.getSubject()).as(what).isEqualTo(MailHeaders.wireSubject(alone.subject()));
                     assertThat(once.getText()).as(what).isEqualTo(alone.text());
                     assertThat(shown(once.getHtml())).as(what).isEqualTo(shown(alone.html()));
                     assertThat(once.getText()).contains(links.manageToken());
@@ -146,8 +155,9 @@ class NoticeMailsRenderOnceTest extends RegistryTest {
         return new VersionBrief(header, changes, Map.of("support", "Support & <help>", "infra", "Infrastructure"), 6);
     }
 
-    private static Subscriber subscriber(String section) {
+    private static Subscriber subscriber(String section, String language) {
         Subscriber subscriber = new Subscriber();
+        subscriber.language = language;
         subscriber.id = UUID.randomUUID();
         subscriber.email = "dpo+" + (section == null ? "all" : section) + "@customer.example";
         subscriber.sections = section == null ? null : new String[]{section};

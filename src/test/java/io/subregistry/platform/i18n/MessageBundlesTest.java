@@ -50,7 +50,7 @@ class MessageBundlesTest {
         }
     }
 
-    /** The key of each message: the annotation's key when given, else the method's name (Qute's default). */
+    /** The key of each message: the annotation's key when given, else the method's name (Qute's default, {@code <<default>>}). */
     private static Set<String> keysOf(Class<?> bundle) {
         return Arrays.stream(bundle.getMethods())
                 .filter(method -> method.isAnnotationPresent(Message.class))
