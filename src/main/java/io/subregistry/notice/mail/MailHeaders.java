@@ -67,13 +67,15 @@ public final class MailHeaders {
     }
 
     /**
-     * A subject as it goes on the wire: printable ASCII as it is, anything else as encoded-words on
-     * folded lines. (The mail client would encode it too, but may cut a word inside a character.)
+     * A subject as it goes on the wire: printable ASCII as it is, anything else as encoded-words
+     * separated by spaces on one line (the mail client refuses a line break in a subject, and its
+     * own encoding may cut a word inside a character). A 150-character subject stays far below
+     * SMTP's 998.
      */
     public static String wireSubject(String subject) {
         String clean = subject(subject);
         boolean ascii = clean.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
-        return ascii ? clean : encodedWords(clean, "\n ");
+        return ascii ? clean : encodedWords(clean, " ");
     }
 
     /** The address part of "Name <address>" (or the whole value when it has no angle brackets). */
