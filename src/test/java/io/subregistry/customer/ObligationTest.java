@@ -81,7 +81,7 @@ class ObligationTest extends RegistryTest {
         MimeMessage toHospital = Mailbox.awaitTo("dpo@hospital.example.test", 2).get(1);
         assertThat(Mailbox.part(toHospital, "text/plain"))
                 .contains("sub-processor notice contact of Hospital Group")
-                .contains("Your contract promises 90 days' notice; this change gives 30 days. Reason: Our mail provider shuts down")
+                .contains("Shorter notice than your contract promises: 90 days promised, 30 days given. Reason: Our mail provider shuts down")
                 .contains(ACK_PREFIX);
         MimeMessage toShop = Mailbox.awaitTo("privacy@shop.example.test", 2).get(1);
         assertThat(Mailbox.part(toShop, "text/plain")).doesNotContain("Your contract promises");
@@ -98,7 +98,7 @@ class ObligationTest extends RegistryTest {
                 "b@clinic.example.test"), "objectionWindowDays", 14);
         String clinic = Customers.add(body);
         List<MimeMessage> registered = Mailbox.awaitTo("a@clinic.example.test", 1);
-        assertThat(Mailbox.subject(registered.get(0))).isEqualTo("You are the sub-processor notice contact of Clinic AG");
+        assertThat(Mailbox.subject(registered.get(0))).isEqualTo("[Example Company] You are the sub-processor notice contact of Clinic AG");
         assertThat(Mailbox.part(registered.get(0), "text/plain")).contains("http://localhost:8080/unsubscribe/");
 
         Api.addToDraft(Entries.named("Postmark").in("support"));
@@ -125,7 +125,7 @@ class ObligationTest extends RegistryTest {
         obligations.refresh();
         obligations.refresh();
         MimeMessage reminder = Mailbox.awaitTo("a@clinic.example.test", 3).get(2);
-        assertThat(Mailbox.subject(reminder)).startsWith("Please acknowledge: sub-processor changes on");
+        assertThat(Mailbox.subject(reminder)).startsWith("[Example Company] Please acknowledge: change to our sub-processors, effective");
         Mailbox.awaitTo("b@clinic.example.test", 3);
         obligations.refresh();
         Mailbox.awaitSettled();
@@ -149,7 +149,7 @@ class ObligationTest extends RegistryTest {
         given().contentType(ContentType.JSON).body(Map.of("subprocessorIds", List.of(postmark), "reason", "Not in our DPA"))
                 .post("/api/v1/objections/" + objectionToken).then().statusCode(201);
         MimeMessage toB = Mailbox.to("b@clinic.example.test").stream()
-                .filter(mail -> Mailbox.subject(mail).startsWith("Sub-processor changes")).findFirst().orElseThrow();
+                .filter(mail -> Mailbox.subject(mail).contains("Upcoming change to our sub-processors")).findFirst().orElseThrow();
         String otherToken = Mailbox.link(toB, OBJECTION_PREFIX).substring(OBJECTION_PREFIX.length());
         given().contentType(ContentType.JSON).body(Map.of("subprocessorIds", List.of(postmark), "reason", "again"))
                 .post("/api/v1/objections/" + otherToken).then().statusCode(409)

@@ -67,11 +67,11 @@ class NoticeWorkflowTest extends RegistryTest {
 
         // confirmation, welcome (with the manage link) and the announcement
         List<MimeMessage> mails = Mailbox.awaitTo(DPO, 3);
-        assertThat(mails).extracting(Mailbox::subject).contains("Your subscription to our sub-processor changes is confirmed");
-        List<MimeMessage> announcements = mails.stream().filter(mail -> Mailbox.subject(mail).contains("Postmark added")).toList();
+        assertThat(mails).extracting(Mailbox::subject).contains("[Example Company] Your subscription to our sub-processor changes is confirmed");
+        List<MimeMessage> announcements = mails.stream().filter(mail -> Mailbox.subject(mail).contains("Upcoming change")).toList();
         assertThat(announcements).hasSize(1);
         MimeMessage announcement = announcements.get(0);
-        assertThat(Mailbox.subject(announcement)).isEqualTo("Sub-processor changes on April 2, 2026: Postmark added");
+        assertThat(Mailbox.subject(announcement)).isEqualTo("[Example Company] Upcoming change to our sub-processors, effective April 2, 2026");
         String text = Mailbox.part(announcement, "text/plain");
         assertThat(text).contains("April 2, 2026").contains("Objection deadline: April 2, 2026")
                 .contains("Added: Postmark (Customer Support related sub-processors)")
@@ -100,7 +100,7 @@ class NoticeWorkflowTest extends RegistryTest {
         clock.advance(Duration.ofDays(24).plusHours(1));
         planner.queueScheduled();
         MimeMessage reminder = last(Mailbox.awaitTo(DPO, 4));
-        assertThat(Mailbox.subject(reminder)).startsWith("Reminder: sub-processor changes on April 2, 2026");
+        assertThat(Mailbox.subject(reminder)).isEqualTo("[Example Company] Reminder: upcoming change to our sub-processors, effective April 2, 2026");
         planner.queueScheduled();
         Mailbox.awaitSettled();
         assertThat(Mailbox.distinct(Mailbox.to(DPO))).as("one reminder only").hasSize(4);
@@ -181,8 +181,8 @@ class NoticeWorkflowTest extends RegistryTest {
         assertThat(answers).hasSize(1);
         assertThat(Mailbox.awaitTo("new@customer.example", 1)).hasSize(1);
         assertThat(Mailbox.distinct(Mailbox.to("confirmed@customer.example"))).as("a confirmed address gets no new mail")
-                .extracting(Mailbox::subject).containsExactlyInAnyOrder("Confirm your subscription to our sub-processor changes",
-                        "Your subscription to our sub-processor changes is confirmed");
+                .extracting(Mailbox::subject).containsExactlyInAnyOrder("[Example Company] Confirm your subscription to our sub-processor changes",
+                        "[Example Company] Your subscription to our sub-processor changes is confirmed");
         assertThat(Mailbox.distinct(Mailbox.to("pending@customer.example"))).as("within the cooldown, no second confirmation")
                 .hasSize(1);
     }
@@ -234,9 +234,9 @@ class NoticeWorkflowTest extends RegistryTest {
         subscribers.confirmed("late@customer.example");
 
         assertThat(Mailbox.awaitTo("late@customer.example", 3)).extracting(Mailbox::subject)
-                .containsExactlyInAnyOrder("Confirm your subscription to our sub-processor changes",
-                        "Your subscription to our sub-processor changes is confirmed",
-                        "Sub-processor changes on April 2, 2026: Postmark added");
+                .containsExactlyInAnyOrder("[Example Company] Confirm your subscription to our sub-processor changes",
+                        "[Example Company] Your subscription to our sub-processor changes is confirmed",
+                        "[Example Company] Upcoming change to our sub-processors, effective April 2, 2026");
     }
 
     @Test
@@ -260,7 +260,7 @@ class NoticeWorkflowTest extends RegistryTest {
                 "emergencyReason", "The old provider failed.\nBcc: everyone@example.com"));
 
         MimeMessage mail = Mailbox.awaitTo("reader@customer.example", 3).stream()
-                .filter(candidate -> Mailbox.subject(candidate).startsWith("Sub-processor changes")).findFirst().orElseThrow();
+                .filter(candidate -> Mailbox.subject(candidate).contains("Upcoming change to our sub-processors")).findFirst().orElseThrow();
         assertThat(Mailbox.subject(mail)).hasSizeLessThanOrEqualTo(150).doesNotContain("\n");
         assertThat(Mailbox.header(mail, "Bcc")).isNull();
         String headers = Mailbox.raw(mail).split("\r?\n\r?\n", 2)[0];
@@ -273,7 +273,7 @@ class NoticeWorkflowTest extends RegistryTest {
     private void assertListHeaders(MimeMessage mail) {
         assertThat(Mailbox.header(mail, "List-Unsubscribe")).matches("<http://localhost:8080/unsubscribe/[A-Za-z0-9_-]{43}>");
         assertThat(Mailbox.header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
-        assertThat(Mailbox.header(mail, "List-Id")).isEqualTo("Sub-processor changes <subprocessors.localhost>");
+        assertThat(Mailbox.header(mail, "List-Id")).isEqualTo("Example Company sub-processor notices <subprocessors.localhost>");
         assertThat(Mailbox.header(mail, "Message-ID")).matches("<notice-[0-9a-f-]{36}@subprocessors\\.localhost>");
     }
 

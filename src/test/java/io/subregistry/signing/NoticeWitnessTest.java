@@ -57,14 +57,14 @@ class NoticeWitnessTest extends RegistryTest {
 
         // the confirmation, the welcome and the announcement
         MimeMessage announcement = Mailbox.awaitTo(DPO, 3).stream()
-                .filter(mail -> Mailbox.subject(mail).contains("Postmark added")).findFirst().orElseThrow();
+                .filter(mail -> Mailbox.subject(mail).contains("Upcoming change")).findFirst().orElseThrow();
         assertWitnesses(announcement, number, hash, keyId);
 
         clock.advance(Duration.ofDays(24).plusHours(1));
         planner.queueScheduled();
         List<MimeMessage> all = Mailbox.awaitTo(DPO, 4);
         MimeMessage reminder = all.get(all.size() - 1);
-        assertThat(Mailbox.subject(reminder)).startsWith("Reminder");
+        assertThat(Mailbox.subject(reminder)).startsWith("[Example Company] Reminder");
         assertWitnesses(reminder, number, hash, keyId);
     }
 
@@ -80,7 +80,7 @@ class NoticeWitnessTest extends RegistryTest {
                         Instant.now().plusSeconds(60)), subscriber, new VersionBrief(header, changes, Map.of(), 1),
                 new NoticeMails.Links("m".repeat(43), "o".repeat(43)), null);
 
-        assertThat(mail.getSubject()).startsWith("Now in effect");
+        assertThat(mail.getSubject()).startsWith("[Example Company] Now in effect");
         assertThat(mail.getHeaders().get("X-Subprocessor-List-Version")).containsExactly("2; hash=" + header.hash());
         assertThat(mail.getText()).contains("version 2 of our list, hash " + header.hash() + ", signed with key " + keyId);
         assertThat(mail.getHtml()).contains(header.hash()).contains(keyId);

@@ -52,10 +52,10 @@ class BrowserJourneyTest extends BrowserJourney {
         // the confirmation, the welcome with the manage link, and the announcement
         List<MimeMessage> mails = Mailbox.awaitTo(VISITOR, 3);
         assertThat(mails).hasSize(3);
-        assertThat(mails).extracting(Mailbox::subject).contains("Your subscription to our sub-processor changes is confirmed");
-        MimeMessage announcement = mails.stream().filter(mail -> Mailbox.subject(mail).startsWith("Sub-processor changes"))
+        assertThat(mails).extracting(Mailbox::subject).contains("[Example Company] Your subscription to our sub-processor changes is confirmed");
+        MimeMessage announcement = mails.stream().filter(mail -> Mailbox.subject(mail).contains("Upcoming change to our sub-processors"))
                 .findFirst().orElseThrow();
-        assertThat(Mailbox.subject(announcement)).isEqualTo("Sub-processor changes on " + EARLIEST_READABLE + ": Postmark added");
+        assertThat(Mailbox.subject(announcement)).isEqualTo("[Example Company] Upcoming change to our sub-processors, effective " + EARLIEST_READABLE);
         visitorObjects(Mailbox.link(announcement, OBJECTION_PREFIX));
 
         clock.advance(Duration.ofDays(31));

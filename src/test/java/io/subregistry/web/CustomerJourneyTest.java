@@ -58,7 +58,7 @@ class CustomerJourneyTest extends BrowserJourney {
         signOut();
 
         MimeMessage announcement = Mailbox.awaitTo(CONTACT, 2).stream()
-                .filter(mail -> Mailbox.subject(mail).startsWith("Sub-processor changes")).findFirst().orElseThrow();
+                .filter(mail -> Mailbox.subject(mail).contains("Upcoming change to our sub-processors")).findFirst().orElseThrow();
         browser.go(Mailbox.link(announcement, ACK_PREFIX));
         browser.waitFor(heading("Acknowledge receipt of version 3"));
         assertThat(browser.text("main")).contains(CUSTOMER).contains("Objections are accepted until June 1, 2026");

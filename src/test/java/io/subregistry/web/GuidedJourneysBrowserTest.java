@@ -92,7 +92,7 @@ class GuidedJourneysBrowserTest extends BrowserJourney {
         Api.addToDraft(Entries.named("Postmark").in("support"));
         int version = Api.publishWithNotice("Adds Postmark for support e-mail");
         MimeMessage announcement = Mailbox.awaitTo(VISITOR, 3).stream()
-                .filter(mail -> Mailbox.subject(mail).contains("Postmark added")).findFirst().orElseThrow();
+                .filter(mail -> Mailbox.subject(mail).contains("Upcoming change")).findFirst().orElseThrow();
         String objection = Mailbox.link(announcement, OBJECTION_PREFIX);
         browser.go(objection);
         browser.waitFor(heading("Object to version " + version));
@@ -110,7 +110,7 @@ class GuidedJourneysBrowserTest extends BrowserJourney {
         browser.screenshot("objection-status-open");
         assertAccessible("an objection's status");
         assertThat(Mailbox.awaitTo(VISITOR, 4).get(3)).satisfies(receipt ->
-                assertThat(Mailbox.subject(receipt)).startsWith("We received your objection"));
+                assertThat(Mailbox.subject(receipt)).startsWith("[Example Company] We received your objection"));
 
         String id = asLegal().get("/api/v1/versions/" + version + "/objections").path("[0].id");
         asLegal().contentType("application/json").body(Map.of("outcome", "REJECTED", "note", "Postmark keeps mail in the EU."))

@@ -77,7 +77,7 @@ class SubscriberLoopTest extends RegistryTest {
         given().post(confirm).then().statusCode(200);
 
         MimeMessage welcome = Mailbox.awaitTo(DPO, 2).get(1);
-        assertThat(Mailbox.subject(welcome)).isEqualTo("Your subscription to our sub-processor changes is confirmed");
+        assertThat(Mailbox.subject(welcome)).isEqualTo("[Example Company] Your subscription to our sub-processor changes is confirmed");
         assertThat(Mailbox.part(welcome, "text/plain")).contains("Customer Support related sub-processors");
         assertThat(Mailbox.part(welcome, "text/html")).contains("Manage my subscription");
         String manage = Mailbox.link(welcome, MANAGE_PREFIX).replace("http://localhost:8080", "");
@@ -108,7 +108,7 @@ class SubscriberLoopTest extends RegistryTest {
         Api.addToDraft(Entries.named("Postmark").in("support"));
         int version = Api.publishWithNotice("Adds Postmark for support e-mail");
         List<MimeMessage> mails = Mailbox.awaitTo(DPO, 3);
-        MimeMessage announcement = mails.stream().filter(m -> Mailbox.subject(m).contains("Postmark added")).findFirst().orElseThrow();
+        MimeMessage announcement = mails.stream().filter(m -> Mailbox.subject(m).contains("Upcoming change")).findFirst().orElseThrow();
         String objection = Mailbox.link(announcement, OBJECTION_PREFIX).replace("http://localhost:8080", "");
 
         // the checkbox forgotten: the form comes back with the reason, the problem beside the field and at the top
@@ -125,7 +125,7 @@ class SubscriberLoopTest extends RegistryTest {
         given().contentType("application/x-www-form-urlencoded").formParam("reason", "Our contract forbids it.")
                 .formParam("subprocessorIds", postmark).post(objection).then().statusCode(200);
         MimeMessage receipt = Mailbox.awaitTo(DPO, 4).get(3);
-        assertThat(Mailbox.subject(receipt)).isEqualTo("We received your objection to version " + version + " of our sub-processors");
+        assertThat(Mailbox.subject(receipt)).isEqualTo("[Example Company] We received your objection to version " + version + " of our sub-processors");
         assertThat(Mailbox.part(receipt, "text/plain")).contains("You object to: Postmark").contains("Your reason: Our contract forbids it.")
                 .contains("Received: March 2, 2026, 10:00 UTC").contains(OBJECTION_PREFIX);
         assertThat(Mailbox.part(receipt, "text/html")).contains("We received your objection");
@@ -140,7 +140,7 @@ class SubscriberLoopTest extends RegistryTest {
         asLegal().contentType("application/json").body("{\"outcome\":\"UPHELD\",\"note\":\"We will not use Postmark for you.\"}")
                 .post("/api/v1/objections/" + id + "/resolution").then().statusCode(200);
         MimeMessage resolved = Mailbox.awaitTo(DPO, 5).get(4);
-        assertThat(Mailbox.subject(resolved)).isEqualTo("Your objection to version " + version + " of our sub-processors: upheld");
+        assertThat(Mailbox.subject(resolved)).isEqualTo("[Example Company] Your objection to version " + version + " of our sub-processors: upheld");
         assertThat(Mailbox.part(resolved, "text/plain")).contains("Our answer: We will not use Postmark for you.");
         assertThat(given().get(objection).asString()).contains("Resolved: <strong>upheld</strong>")
                 .contains("We will not use Postmark for you.");
@@ -152,7 +152,7 @@ class SubscriberLoopTest extends RegistryTest {
         Api.addToDraft(Entries.named("Postmark").in("support"));
         Api.publishWithNotice("Adds Postmark");
         List<MimeMessage> mails = Mailbox.awaitTo(DPO, 3);
-        MimeMessage announcement = mails.stream().filter(m -> Mailbox.subject(m).contains("Postmark added")).findFirst().orElseThrow();
+        MimeMessage announcement = mails.stream().filter(m -> Mailbox.subject(m).contains("Upcoming change")).findFirst().orElseThrow();
         String objection = Mailbox.link(announcement, OBJECTION_PREFIX).replace("http://localhost:8080", "");
         String postmark = Pattern.compile("name=\"subprocessorIds\" value=\"([0-9a-f-]{36})\"").matcher(given().get(objection).asString())
                 .results().findFirst().orElseThrow().group(1);

@@ -76,10 +76,10 @@ public interface MailMessages {
     @Message("Withdrawn: the change to our sub-processors announced for {date}")
     String subjectWithdrawal(String date);
 
-    @Message("Confirm your subscription to our sub-processor notices")
+    @Message("Confirm your subscription to our sub-processor changes")
     String subjectConfirmation();
 
-    @Message("Your subscription to our sub-processor notices is confirmed")
+    @Message("Your subscription to our sub-processor changes is confirmed")
     String subjectWelcome();
 
     @Message("We received your objection to version {version} of our sub-processors")

@@ -20,6 +20,8 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -79,7 +81,7 @@ class BrandedMailLanguagesTest extends RegistryTest {
         assertThat(text(welcome)).contains("Wir benachrichtigen " + DE + " per E-Mail");
         assertThat(html(welcome)).contains("Wir benachrichtigen " + DE + " per E-Mail");
 
-        publishPostmark();
+        int version = publishPostmark();
         MimeMessage notice = announcement(DE);
         assertThat(Mailbox.subject(notice))
                 .isEqualTo("[Acme Health] Bevorstehende Änderung unserer Unterauftragsverarbeiter, wirksam ab 1. Februar 2027");
@@ -93,6 +95,31 @@ class BrandedMailLanguagesTest extends RegistryTest {
                     .doesNotContain("Upcoming change");
         }
         assertThat(Mailbox.part(notice, "text/html")).contains("<html lang=\"de\">");
+        // the raw German notice, for a spam filter's look (bench/README.md, "Mail and spam filters")
+        Files.createDirectories(Path.of("target/mail-samples"));
+        Files.writeString(Path.of("target/mail-samples/notice-de.eml"), Mailbox.raw(notice));
+
+        // the objection's receipt and its answer are legal mails too: German, saying which text binds
+        String objection = Mailbox.link(notice, "http://localhost:8080/objection/").replace("http://localhost:8080", "");
+        String postmark = Pattern.compile("name=\"subprocessorIds\" value=\"([0-9a-f-]{36})\"")
+                .matcher(given().get(objection).asString()).results().findFirst().orElseThrow().group(1);
+        given().contentType("application/x-www-form-urlencoded").formParam("reason", "Unser Vertrag schließt das aus.")
+                .formParam("subprocessorIds", postmark).post(objection).then().statusCode(200);
+        MimeMessage receipt = Mailbox.awaitTo(DE, 4).get(3);
+        assertThat(Mailbox.subject(receipt))
+                .isEqualTo("[Acme Health] Wir haben Ihren Widerspruch zu Version " + version + " unserer Unterauftragsverarbeiter erhalten");
+        for (String part : List.of(text(receipt), html(receipt))) {
+            assertThat(part).contains("Unser Rechtsteam prüft ihn").contains("Postmark").contains("Unser Vertrag schließt das aus.")
+                    .contains("2. März 2026, 10:00 UTC").contains("Die englische Fassung dieser Mitteilung ist rechtsverbindlich");
+        }
+        String id = asLegal().get("/api/v1/versions/" + version + "/objections").path("[0].id");
+        asLegal().contentType(ContentType.JSON).body(Map.of("outcome", "REJECTED", "note", "Postmark ist notwendig."))
+                .post("/api/v1/objections/" + id + "/resolution").then().statusCode(200);
+        MimeMessage resolved = Mailbox.awaitTo(DE, 5).get(4);
+        assertThat(Mailbox.subject(resolved)).isEqualTo("[Acme Health] Ihr Widerspruch zu Version " + version
+                + " unserer Unterauftragsverarbeiter: abgelehnt, die Änderung wird wirksam");
+        assertThat(text(resolved)).contains("Unsere Antwort: Postmark ist notwendig.");
+        assertBranded(resolved);
     }
 
     @Test
@@ -236,9 +263,9 @@ class BrandedMailLanguagesTest extends RegistryTest {
         return Mailbox.awaitTo(email, 2).get(1);
     }
 
-    private static void publishPostmark() {
+    private static int publishPostmark() {
         Api.addToDraft(Entries.named("Postmark").in("support"));
-        Api.publishOrFail(EFFECTIVE, "Adds Postmark");
+        return Api.publishOrFail(EFFECTIVE, "Adds Postmark");
     }
 
     private static MimeMessage announcement(String email) {

@@ -73,7 +73,7 @@ class WithdrawalTest extends RegistryTest {
 
         // who was told of it is told of the withdrawal; its objection link closes
         MimeMessage withdrawal = Mailbox.awaitTo(DPO, 2).get(1);
-        assertThat(Mailbox.subject(withdrawal)).startsWith("Withdrawn: the sub-processor changes announced for");
+        assertThat(Mailbox.subject(withdrawal)).startsWith("[Example Company] Withdrawn: the change to our sub-processors announced for");
         assertThat(Mailbox.part(withdrawal, "text/plain")).contains("has been withdrawn and will not take effect")
                 .contains("Replaced by an emergency change").doesNotContain(OBJECTION_PREFIX);
         String objectionToken = Mailbox.link(announcement, OBJECTION_PREFIX).substring(OBJECTION_PREFIX.length());
@@ -107,10 +107,10 @@ class WithdrawalTest extends RegistryTest {
 
         // the emergency notice says the change is in effect
         MimeMessage inEffect = Mailbox.awaitTo(DPO, 3).get(2);
-        assertThat(Mailbox.subject(inEffect)).startsWith("In effect now: sub-processor changes");
-        assertThat(Mailbox.part(inEffect, "text/plain")).contains("OUR SUB-PROCESSORS CHANGED: IN EFFECT NOW")
+        assertThat(Mailbox.subject(inEffect)).startsWith("[Example Company] Change to our sub-processors, in effect since");
+        assertThat(Mailbox.part(inEffect, "text/plain")).contains("Our sub-processors changed: in effect now")
                 .contains("Emergency: shorter notice than usual. Reason: Zapier reported a breach of customer data")
-                .doesNotContain("UPCOMING CHANGE");
+                .doesNotContain("Upcoming change");
     }
 
     @Test
