@@ -205,11 +205,6 @@ public class NoticeMails {
                                  Instant receivedAt, String outcome, String resolutionNote, String statusToken) {
     }
 
-    /** An objection mail in the binding language (no subscriber to ask). */
-    public Mail objection(ClaimedNotice notice, String manageToken, ObjectionFacts facts) {
-        return objection(notice, null, manageToken, facts);
-    }
-
     /**
      * The receipt of an objection, or its resolution. Both are legal mails: in another language
      * than the binding one they say which language binds, as notices do.
