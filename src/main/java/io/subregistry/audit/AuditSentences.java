@@ -67,6 +67,8 @@ public final class AuditSentences {
             case SAMPLE_DATA_LOADED -> "Loaded the sample list.";
             case SUBSCRIBER_CONFIRMED -> "A subscriber confirmed the subscription.";
             case SUBSCRIBER_UNSUBSCRIBED -> "A subscriber unsubscribed.";
+            case SUBSCRIBER_LANGUAGE_CHANGED -> "A subscriber chose " + text(d.get("to")) + " for their mails (was "
+                    + text(d.get("from")) + ").";
             case VERSION_WITHDRAWN -> "Withdrew " + target + " before it took effect (it would have on "
                     + moment(d.get("wouldHaveTakenEffect")) + "): " + text(d.get("reason")) + ".";
             case OBJECTION_RECEIVED -> "A subscriber objected to " + target + " (" + count(d.get("subprocessors"))

@@ -4,6 +4,7 @@ import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.notice.TokenService.Purpose;
 import io.subregistry.platform.ReadableDates;
+import io.subregistry.platform.i18n.Language;
 import io.subregistry.platform.error.GoneException;
 import io.subregistry.platform.error.RegistryException.Violation;
 import io.subregistry.platform.error.ResourceNotFoundException;
@@ -136,9 +137,18 @@ public class SubscriptionService {
         return SubscriptionView.of(byManageToken(token));
     }
 
-    /** Changes what a confirmed subscriber follows. */
+    /** Changes what a confirmed subscriber follows; the language of their mails stays. */
     @Transactional
     public SubscriptionView update(String token, List<String> sections, String organisation) {
+        return update(token, sections, organisation, null);
+    }
+
+    /**
+     * Changes what a confirmed subscriber follows and, when {@code language} is given (an offered
+     * language's tag), the language of their mails.
+     */
+    @Transactional
+    public SubscriptionView update(String token, List<String> sections, String organisation, Language language) {
         Subscriber subscriber = byManageToken(token);
         if (subscriber.status != Subscriber.Status.CONFIRMED) {
             throw new RuleViolationException("this subscription is " + subscriber.status.name().toLowerCase()
@@ -148,6 +158,11 @@ public class SubscriptionService {
         requireKnownSections(normalised);
         subscriber.sections = normalised == null ? null : normalised.toArray(String[]::new);
         subscriber.organisation = organisation;
+        if (language != null && !language.tag().equals(subscriber.language)) {
+            audit.record("subscriber " + MaskedEmail.of(subscriber.email), AuditAction.SUBSCRIBER_LANGUAGE_CHANGED,
+                    subscriber.id.toString(), Map.of("from", String.valueOf(subscriber.language), "to", language.tag()));
+            subscriber.language = language.tag();
+        }
         return SubscriptionView.of(subscriber);
     }
 
@@ -203,6 +218,7 @@ public class SubscriptionService {
 
     private static void apply(Subscriber subscriber, SubscriptionRequest request) {
         subscriber.organisation = request.organisation();
+        subscriber.language = request.language();
         subscriber.sections = request.sections() == null ? null : request.sections().toArray(String[]::new);
     }
 

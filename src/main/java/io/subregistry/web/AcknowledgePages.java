@@ -29,30 +29,36 @@ public class AcknowledgePages {
 
     @CheckedTemplate(basePath = "web")
     static class Templates {
-        static native TemplateInstance acknowledge(String token, AcknowledgementView view, LocalDate effective,
+        static native TemplateInstance acknowledge(PageContext site, String token, AcknowledgementView view, LocalDate effective,
                                                    LocalDate deadline, boolean done);
     }
 
     private final ObligationService obligations;
     private final RegistryConfig config;
+    private final PageContexts contexts;
 
-    public AcknowledgePages(ObligationService obligations, RegistryConfig config) {
+    public AcknowledgePages(ObligationService obligations, RegistryConfig config, PageContexts contexts) {
         this.obligations = obligations;
         this.config = config;
+        this.contexts = contexts;
     }
 
     @GET
     public Response page(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Acknowledge receipt", () -> show(token, obligations.acknowledgement(token), false));
+        PageContext site = contexts.current();
+        return HtmlResponses.attempt(site, site.msg().acknowledgeReceipt(),
+                () -> show(site, token, obligations.acknowledgement(token), false));
     }
 
     @POST
     public Response acknowledge(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Receipt not acknowledged", () -> show(token, obligations.acknowledge(token), true));
+        PageContext site = contexts.current();
+        return HtmlResponses.attempt(site, site.msg().receiptNotAcknowledged(),
+                () -> show(site, token, obligations.acknowledge(token), true));
     }
 
-    private Response show(String token, AcknowledgementView view, boolean done) {
-        return HtmlResponses.page(Templates.acknowledge(token, view, LocalDate.ofInstant(view.effectiveAt(), config.zone()),
+    private Response show(PageContext site, String token, AcknowledgementView view, boolean done) {
+        return HtmlResponses.page(site, Templates.acknowledge(site, token, view, LocalDate.ofInstant(view.effectiveAt(), config.zone()),
                 LocalDate.ofInstant(view.objectionDeadline(), config.zone()), done));
     }
 }

@@ -1,5 +1,7 @@
 package io.subregistry.web;
 
+import io.subregistry.brand.Brand;
+import io.subregistry.brand.BrandService;
 import io.subregistry.diff.ChangeLines;
 import io.subregistry.diff.ChangeLines.ChangeLine;
 import io.subregistry.platform.ReadableDates;
@@ -20,7 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** An Atom feed (RFC 4287) of the newest change events; entry ids never change. */
+/**
+ * An Atom feed (RFC 4287) of the newest change events; entry ids never change. Its title carries
+ * the brand ("Acme Health — Sub-processor changes"); the feed is in English whatever the reader's
+ * language: a feed reader polls one address for everyone, and a subscriber can choose German or
+ * French for the mails instead.
+ */
 @Path("/feed.atom")
 @PermitAll
 public class FeedResource {
@@ -31,15 +38,17 @@ public class FeedResource {
     private final VersionQueries versions;
     private final SectionTitles titles;
     private final RegistryConfig config;
+    private final BrandService brand;
 
-    public FeedResource(VersionQueries versions, SectionTitles titles, RegistryConfig config) {
+    public FeedResource(VersionQueries versions, SectionTitles titles, RegistryConfig config, BrandService brand) {
         this.versions = versions;
         this.titles = titles;
         this.config = config;
+        this.brand = brand;
     }
 
     /** The feed and its entries, ready to print. */
-    public record Feed(String id, String updated, String baseUrl, List<Entry> entries) {
+    public record Feed(String id, String title, String author, String updated, String baseUrl, List<Entry> entries) {
     }
 
     /** One change event. */
@@ -68,7 +77,9 @@ public class FeedResource {
                             + "\nEffective: " + effective + (fields.isEmpty() ? "" : "\n" + fields));
         }).toList();
         Instant updated = newest.isEmpty() ? Instant.EPOCH : newest.get(0).publishedAt();
-        Feed feed = new Feed("tag:" + authority + ",2025:subprocessors/feed", updated.toString(), base, entries);
+        Brand current = brand.current();
+        Feed feed = new Feed("tag:" + authority + ",2025:subprocessors/feed", current.title("Sub-processor changes"),
+                current.companyName() == null ? "Sub-processor Registry" : current.companyName(), updated.toString(), base, entries);
         return Response.ok(Pages.feed(feed).render(), ATOM + ";charset=UTF-8").build();
     }
 }

@@ -9,9 +9,11 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ForgedForms {
 
     private final Console console;
+    private final PageContexts contexts;
 
-    public ForgedForms(Console console) {
+    public ForgedForms(Console console, PageContexts contexts) {
         this.console = console;
+        this.contexts = contexts;
     }
 
     @ServerExceptionMapper
@@ -20,8 +22,9 @@ public class ForgedForms {
         if (path.equals("/console") || path.startsWith("/console/")) {
             return console.forgedForm();
         }
-        return HtmlResponses.page(403, Pages.message(Pages.Message.bad("The form expired",
-                "This form was open too long or did not come from this site. Go back, reload the page and try again.")
-                .withLink("/", "Go to the current list of sub-processors")));
+        PageContext site = contexts.current();
+        PageMessages msg = site.msg();
+        return HtmlResponses.page(site, 403, Pages.message(site, Pages.Message.bad(msg.formExpired(), msg.formExpiredText())
+                .withLink(site.link("/"), msg.goToCurrentList())));
     }
 }

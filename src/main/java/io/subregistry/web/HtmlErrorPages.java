@@ -1,6 +1,7 @@
 package io.subregistry.web;
 
 import io.subregistry.platform.error.Problem;
+import io.subregistry.platform.i18n.Language;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -13,6 +14,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class HtmlErrorPages {
 
+    private final PageContexts contexts;
+
+    public HtmlErrorPages(PageContexts contexts) {
+        this.contexts = contexts;
+    }
+
     @ServerResponseFilter
     public void toHtml(ContainerRequestContext request, ContainerResponseContext response) {
         if (!(response.getEntity() instanceof Problem problem) || !isPage(request.getUriInfo().getPath())) {
@@ -20,9 +27,17 @@ public class HtmlErrorPages {
         }
         String path = request.getUriInfo().getPath();
         boolean console = path.equals("/console") || path.startsWith("/console/");
-        response.setEntity(Pages.message(Pages.Message.bad(problem.title(), HtmlText.sentence(problem.detail()))
-                .withLink(console ? "/console" : "/", console ? "Back to the console" : "Go to the current list of sub-processors"))
+        // the console is English; a public page's error speaks the reader's language
+        PageContext site = contexts.current();
+        PageMessages msg = site.msg();
+        String title = site.lang() == Language.EN ? problem.title()
+                : response.getStatus() == 404 ? msg.pageNotFound() : msg.requestRefused();
+        response.setEntity(site.apply(Pages.message(site, Pages.Message.bad(title,
+                        HtmlText.refusal(site, response.getStatus(), problem.detail()))
+                .withLink(console ? "/console" : site.link("/"), console ? msg.backToConsole() : msg.goToCurrentList())))
                 .render(), null, HtmlResponses.HTML);
+        response.getHeaders().putSingle("Content-Language", site.lang().tag());
+        response.getHeaders().add("Vary", "Accept-Language");
         response.getHeaders().putSingle("Cache-Control", "no-store");
         response.getHeaders().putSingle("Content-Security-Policy", SecurityHeaders.CONTENT_SECURITY_POLICY);
     }

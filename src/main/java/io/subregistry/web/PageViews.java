@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** What the public pages show, prepared in Java so that templates only print (escaped) values; dates print {date.readable}. */
+/** What the public pages show, prepared in Java so that templates only print (escaped) values; dates print {date.readable(site.lang)}. */
 public final class PageViews {
 
     private PageViews() {
@@ -15,7 +15,7 @@ public final class PageViews {
 
     /** The public list page. */
     public record ListPage(Integer version, LocalDate lastUpdated, List<ListedSection> sections, List<Upcoming> upcoming,
-                           String csrf, SubscribeForm form, List<Choice> sectionChoices, String legalPagesUrl) {
+                           String csrf, SubscribeForm form, List<Choice> sectionChoices) {
     }
 
     /** A version not yet in force and what it changes. */

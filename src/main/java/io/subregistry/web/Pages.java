@@ -34,27 +34,28 @@ public final class Pages {
     public record SectionChoice(String key, String title, boolean followed) {
     }
 
-    public static native TemplateInstance message(Message page);
+    public static native TemplateInstance message(PageContext site, Message page);
 
-    public static native TemplateInstance index(PageViews.ListPage page);
+    public static native TemplateInstance index(PageContext site, PageViews.ListPage page);
 
-    public static native TemplateInstance api();
+    public static native TemplateInstance api(PageContext site);
 
-    public static native TemplateInstance history(List<PageViews.HistoryRow> rows);
+    public static native TemplateInstance history(PageContext site, List<PageViews.HistoryRow> rows);
 
-    public static native TemplateInstance version(PageViews.VersionPage page);
+    public static native TemplateInstance version(PageContext site, PageViews.VersionPage page);
 
-    public static native TemplateInstance diff(PageViews.DiffPage page);
+    public static native TemplateInstance diff(PageContext site, PageViews.DiffPage page);
 
     public static native TemplateInstance feed(FeedResource.Feed feed);
 
-    public static native TemplateInstance confirm(String token, String email);
+    public static native TemplateInstance confirm(PageContext site, String token, String email);
 
-    public static native TemplateInstance unsubscribe(String token, String email);
+    public static native TemplateInstance unsubscribe(PageContext site, String token, String email);
 
-    public static native TemplateInstance manage(String token, SubscriptionView view, List<SectionChoice> sections, boolean saved);
+    public static native TemplateInstance manage(PageContext site, String token, SubscriptionView view, List<SectionChoice> sections,
+                                                 io.subregistry.platform.i18n.Language mailLanguage, boolean saved);
 
-    public static native TemplateInstance objection(String token, ObjectionForm form, LocalDate effective, boolean inEffect,
+    public static native TemplateInstance objection(PageContext site, String token, ObjectionForm form, LocalDate effective, boolean inEffect,
                                                     LocalDate deadline,
                                                     SubscriberPages.ObjectionEntry entry, String outcome);
 }

@@ -1,5 +1,7 @@
 package io.subregistry.web;
 
+import io.subregistry.brand.Brand;
+import io.subregistry.platform.i18n.Language;
 import io.subregistry.registry.version.VersionQueries;
 
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * A public page rendered once for the list in force and the upcoming versions it shows (one
- * {@link VersionQueries.Moment}), as UTF-8
+ * {@link VersionQueries.Moment}) and the brand in force, in one language, as UTF-8
  * bytes cut where the CSRF token goes; a request only joins the pieces around its token. The
  * token is the only part of the page that differs from one browser to another.
  */
@@ -19,19 +21,29 @@ final class PreparedPage {
     /** Rendered in place of the token: letters only, so escaping leaves it as it is; new at every start. */
     private static final String MARK = mark();
 
+    /** Which prepared page a reader gets: by language, and whether they chose it (the links then carry ?lang=). */
+    record Key(Language lang, boolean chosen) {
+        static Key of(PageContext site) {
+            return new Key(site.lang(), site.chosen());
+        }
+    }
+
     /** The versions the page shows (in force, upcoming): it stays right while they stay the same. */
     private final VersionQueries.Moment moment;
+    /** The brand it shows: a saved change shows at once. */
+    private final Brand brand;
     private final List<byte[]> pieces;
     private final int length;
 
-    private PreparedPage(VersionQueries.Moment moment, List<byte[]> pieces) {
+    private PreparedPage(VersionQueries.Moment moment, Brand brand, List<byte[]> pieces) {
         this.moment = moment;
+        this.brand = brand;
         this.pieces = pieces;
         this.length = pieces.stream().mapToInt(piece -> piece.length).sum();
     }
 
     /** Renders the page with {@code render} (given the text to print as the token) and cuts it at the token. */
-    static PreparedPage of(VersionQueries.Moment moment, Function<String, String> render) {
+    static PreparedPage of(VersionQueries.Moment moment, Brand brand, Function<String, String> render) {
         String page = render.apply(MARK);
         List<byte[]> pieces = new ArrayList<>();
         int from = 0;
@@ -40,11 +52,12 @@ final class PreparedPage {
             from = at + MARK.length();
         }
         pieces.add(page.substring(from).getBytes(StandardCharsets.UTF_8));
-        return new PreparedPage(moment, List.copyOf(pieces));
+        return new PreparedPage(moment, brand, List.copyOf(pieces));
     }
 
-    boolean isFor(VersionQueries.Moment moment) {
-        return this.moment == moment;
+    boolean isFor(VersionQueries.Moment moment, Brand brand) {
+        // the cached brand is the same object until a save; equals covers another instance's equal brand
+        return this.moment == moment && (this.brand == brand || this.brand.equals(brand));
     }
 
     /** The page with {@code token} (a CSRF token: URL-safe base64, nothing to escape) where the form needs it. */

@@ -46,6 +46,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The public site: the list as the seed page shows it, its history, diffs between versions, subscribing. */
 @Path("/")
@@ -61,10 +62,14 @@ public class PublicPages {
     private final Validator validator;
     private final CsrfToken csrf;
     private final RegistryConfig config;
-    private volatile PreparedPage index;
+    private final PageContexts contexts;
+    /** The prepared "/" per language and whether the reader chose it (their links then carry ?lang=). */
+    private final Map<PreparedPage.Key, PreparedPage> index = new ConcurrentHashMap<>();
 
     public PublicPages(PublishedListService lists, VersionQueries versions, SectionTitles titles, SubscriptionService subscriptions,
-                       SubscribeRateLimiter limiter, Validator validator, CsrfToken csrf, RegistryConfig config) {
+                       SubscribeRateLimiter limiter, Validator validator, CsrfToken csrf, RegistryConfig config,
+                       PageContexts contexts) {
+        this.contexts = contexts;
         this.lists = lists;
         this.versions = versions;
         this.titles = titles;
@@ -79,16 +84,22 @@ public class PublicPages {
     @GET
     public Uni<Response> index(@QueryParam("done") String done) {
         String token = csrf.value();
-        if ("subscribed".equals(done)) {
-            return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> listPage(200, SubscribeForm.thanked(), token)))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        // the reader's language from the request now; the brand from the cache, or read on the worker
+        PageContexts.Reader reader = contexts.reader();
+        if (!"subscribed".equals(done)) {
+            Optional<PageContext> site = contexts.brandIfLoaded().map(reader::with);
+            Optional<VersionQueries.Moment> moment = versions.momentIfLoaded();
+            PreparedPage prepared = site.map(known -> index.get(PreparedPage.Key.of(known))).orElse(null);
+            if (prepared != null && moment.isPresent() && prepared.isFor(moment.get(), site.get().brand())) {
+                return Uni.createFrom().item(HtmlResponses.page(site.get(), 200, prepared.with(token)));
+            }
         }
-        PreparedPage prepared = index;
-        Optional<VersionQueries.Moment> moment = versions.momentIfLoaded();
-        if (prepared != null && moment.isPresent() && prepared.isFor(moment.get())) {
-            return Uni.createFrom().item(HtmlResponses.page(200, prepared.with(token)));
-        }
-        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> HtmlResponses.page(200, preparedIndex().with(token))))
+        return Uni.createFrom().item(() -> QuarkusTransaction.joiningExisting().call(() -> {
+                    PageContext site = reader.with(contexts.brand());
+                    return "subscribed".equals(done)
+                            ? listPage(site.at("/"), 200, SubscribeForm.thanked(site.msg()), token)
+                            : HtmlResponses.page(site, 200, preparedIndex(site).with(token));
+                }))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
@@ -101,43 +112,50 @@ public class PublicPages {
     @Path("subscribe")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response subscribe(@FormParam("email") String email, @FormParam("organisation") String organisation,
-                              @FormParam("sections") List<String> sections, @Context HttpServerRequest http) {
-        SubscriptionRequest request = new SubscriptionRequest(email, organisation, sections);
+                              @FormParam("sections") List<String> sections, @FormParam("language") String language,
+                              @Context HttpServerRequest http) {
+        // the refused form is shown on the list's page: its language links lead there
+        PageContext site = contexts.current().at("/");
+        SubscriptionRequest request = new SubscriptionRequest(email, organisation, sections,
+                language == null || language.isBlank() ? site.lang().tag() : language);
         Map<String, String> errors = new LinkedHashMap<>();
         validator.validate(request).stream()
                 .sorted(java.util.Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                 .forEach(violation -> {
                     String field = violation.getPropertyPath().toString().replaceAll("[\\[.].*", "");
-                    errors.putIfAbsent(field, SubscribeForm.problem(field));
+                    errors.putIfAbsent(field, SubscribeForm.problem(field, site.msg()));
                 });
-        SubscribeForm typed = new SubscribeForm(email, organisation, sections == null ? List.of() : sections, errors, null, null);
+        SubscribeForm typed = new SubscribeForm(email, organisation, sections == null ? List.of() : sections, language, errors,
+                null, null);
         if (!errors.isEmpty()) {
-            return listPage(422, typed);
+            return listPage(site, 422, typed);
         }
         try {
             limiter.check(ClientAddress.of(http));
             subscriptions.subscribe(request);
         } catch (RegistryException refused) {
             boolean limited = refused instanceof TooManyRequestsException;
-            Response page = listPage(limited ? 429 : 422, typed.refused(limited
-                    ? "Too many subscribe requests from your network just now. Please wait a few minutes and try again."
-                    : HtmlText.sentence(refused.detail())));
+            Response page = listPage(site, limited ? 429 : 422, typed.refused(limited
+                    ? site.msg().tooManySubscribeRequests()
+                    : HtmlText.refusal(site, 422, refused.detail())));
             return limited ? Response.fromResponse(page)
                     .header("Retry-After", ((TooManyRequestsException) refused).retryAfterSeconds()).build() : page;
         }
-        return Response.seeOther(URI.create("/?done=subscribed")).build();
+        return Response.seeOther(URI.create("/?done=subscribed" + site.amp())).build();
     }
 
     /** The header's "API" link: a short page for people, with Swagger behind it. */
     @GET
     @Path("about-the-api")
     public Response aboutTheApi() {
-        return HtmlResponses.page(Pages.api());
+        PageContext site = contexts.current();
+        return HtmlResponses.page(site, Pages.api(site));
     }
 
     @GET
     @Path("history")
     public Response history() {
+        PageContext site = contexts.current();
         List<PageViews.HistoryRow> rows = newestFirst(versions.all()).stream().map(header -> {
             Map<ChangeType, Integer> counts = versions.counts(header.number());
             Map<String, Integer> shown = new LinkedHashMap<>();
@@ -153,17 +171,18 @@ public class PublicPages {
                     counts.values().stream().mapToInt(Integer::intValue).sum(), header.emergencyReason(),
                     header.isWithdrawn() ? header.withdrawal().reason() : null);
         }).toList();
-        return HtmlResponses.page(Pages.history(rows));
+        return HtmlResponses.page(site, Pages.history(site, rows));
     }
 
     @GET
     @Path("versions/{number}")
     public Response version(@PathParam("number") int number) {
-        return HtmlResponses.attempt("No such version", () -> {
+        PageContext site = contexts.current();
+        return HtmlResponses.attempt(site, site.msg().noSuchVersion(), () -> {
             VersionHeader header = versions.require(number);
             PublishedList list = lists.version(number);
             List<RecordedChange> changes = versions.changesOf(number);
-            return HtmlResponses.page(Pages.version(new PageViews.VersionPage(number, statusOf(header),
+            return HtmlResponses.page(site, Pages.version(site, new PageViews.VersionPage(number, statusOf(header),
                     date(header.publishedAt()), date(header.effectiveAt()), header.summary(), header.publisher(),
                     header.emergencyReason(), header.hash(), header.previousHash(), list.sections(),
                     ChangeLines.of(changes.stream().map(RecordedChange::change).toList(), titles.of(number)),
@@ -176,56 +195,62 @@ public class PublicPages {
     @GET
     @Path("diff")
     public Response diff(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
+        PageContext site = contexts.current();
         List<Integer> numbers = versions.all().stream().map(VersionHeader::number).toList();
         if (numbers.isEmpty()) {
-            return HtmlResponses.page(Pages.diff(new PageViews.DiffPage(numbers, null, null, List.of(), "Nothing has been published yet.")));
+            return HtmlResponses.page(site, Pages.diff(site, new PageViews.DiffPage(numbers, null, null, List.of(),
+                    site.msg().nothingPublishedYet())));
         }
         Integer latest = numbers.get(numbers.size() - 1);
         Integer to = parse(toText, latest);
         Integer from = parse(fromText, Math.max(1, (to == null ? latest : to) - 1));
         if (from == null || to == null || !numbers.contains(from) || !numbers.contains(to)) {
             // a number that is not one is a malformed request; a well-formed one that was never published is not found
-            return HtmlResponses.page(from == null || to == null ? 400 : 404, Pages.diff(new PageViews.DiffPage(numbers, from, to, List.of(),
-                    "Choose two published versions (1 to " + latest + ").")));
+            return HtmlResponses.page(site, from == null || to == null ? 400 : 404, Pages.diff(site, new PageViews.DiffPage(numbers,
+                    from, to, List.of(), site.msg().chooseTwoVersions(latest))));
         }
         Diff diff = versions.diff(from, to);
-        return HtmlResponses.page(Pages.diff(new PageViews.DiffPage(numbers, from, to,
+        return HtmlResponses.page(site, Pages.diff(site, new PageViews.DiffPage(numbers, from, to,
                 ChangeLines.of(diff.changes(), titles.between(from, to)), null)));
     }
 
     /** An expired subscribe form shows the list again, with the form and a fresh token. */
     @ServerExceptionMapper
     public Response expired(ForgedFormException e) {
-        return listPage(403, SubscribeForm.EMPTY.refused("The form expired. Please try again."));
+        PageContext site = contexts.current().at("/");
+        return listPage(site, 403, SubscribeForm.EMPTY.refused(site.msg().formExpiredTryAgain()));
     }
 
     /**
      * The page as most requests get it (an empty form, no message), rendered once per list in
-     * force and set of upcoming versions, which change only at a publish or an effective date.
-     * Only the form's CSRF token differs per browser: it is filled into the prepared bytes.
+     * force and set of upcoming versions, which change only at a publish or an effective date,
+     * per language (and whether the reader chose it) and per brand, which an admin may save at
+     * any time. Only the form's CSRF token differs per browser: it is filled into the prepared bytes.
      */
-    private PreparedPage preparedIndex() {
+    private PreparedPage preparedIndex(PageContext site) {
         VersionQueries.Moment moment = versions.moment();
-        PreparedPage prepared = index;
-        if (prepared == null || !prepared.isFor(moment)) {
+        PreparedPage.Key key = PreparedPage.Key.of(site);
+        PreparedPage prepared = index.get(key);
+        if (prepared == null || !prepared.isFor(moment, site.brand())) {
             PublishedListService.Rendered current = lists.current();
-            prepared = PreparedPage.of(moment,
-                    token -> listPageTemplate(current, moment.upcoming(), token, SubscribeForm.EMPTY).render());
-            index = prepared;
+            PageContext home = site.at("/");
+            prepared = PreparedPage.of(moment, site.brand(), token -> home.apply(
+                    listPageTemplate(home, current, moment.upcoming(), token, SubscribeForm.EMPTY)).render());
+            index.put(key, prepared);
         }
         return prepared;
     }
 
-    private Response listPage(int status, SubscribeForm form) {
-        return listPage(status, form, csrf.value());
+    private Response listPage(PageContext site, int status, SubscribeForm form) {
+        return listPage(site, status, form, csrf.value());
     }
 
-    private Response listPage(int status, SubscribeForm form, String csrfToken) {
-        return HtmlResponses.page(status, listPageTemplate(lists.current(), versions.upcoming(), csrfToken, form));
+    private Response listPage(PageContext site, int status, SubscribeForm form, String csrfToken) {
+        return HtmlResponses.page(site, status, listPageTemplate(site, lists.current(), versions.upcoming(), csrfToken, form));
     }
 
-    private TemplateInstance listPageTemplate(PublishedListService.Rendered current, List<VersionHeader> upcomingVersions,
-                                              String csrfToken, SubscribeForm form) {
+    private TemplateInstance listPageTemplate(PageContext site, PublishedListService.Rendered current,
+                                              List<VersionHeader> upcomingVersions, String csrfToken, SubscribeForm form) {
         PublishedList list = current.list();
         List<PageViews.Upcoming> upcoming = upcomingVersions.stream().map(header -> new PageViews.Upcoming(
                 header.number(), previousOf(header), date(header.effectiveAt()), header.summary(), header.emergencyReason(),
@@ -235,9 +260,8 @@ public class PublicPages {
                 .map(section -> new PageViews.Choice(section.key(), section.title(), form.sections().contains(section.key())))
                 .toList();
         ListPage page = new ListPage(current.version(), list == null ? null : list.lastUpdated(),
-                list == null ? List.of() : list.sections(), upcoming, csrfToken, form, choices,
-                config.legalPagesUrl().orElse(null));
-        return Pages.index(page);
+                list == null ? List.of() : list.sections(), upcoming, csrfToken, form, choices);
+        return Pages.index(site, page);
     }
 
     /** The version this one's changes are relative to (withdrawn versions are skipped). */

@@ -2,11 +2,13 @@ package io.subregistry.web;
 
 import io.subregistry.notice.SubscriptionService;
 import io.subregistry.notice.SubscriptionView;
+import io.subregistry.notice.objection.Objection;
 import io.subregistry.notice.objection.ObjectionForm;
 import io.subregistry.notice.objection.ObjectionRequest;
 import io.subregistry.notice.objection.ObjectionService;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.error.InvalidInputException;
+import io.subregistry.platform.i18n.Language;
 import io.subregistry.platform.validation.PlainTextValidator;
 import io.subregistry.registry.version.PublishedListService;
 import jakarta.annotation.security.PermitAll;
@@ -40,7 +42,7 @@ import java.util.stream.Collectors;
 public class SubscriberPages {
 
     /** Where a link that no longer works leads: back to the subscribe form. */
-    private static final HtmlResponses.Link SUBSCRIBE_AGAIN = new HtmlResponses.Link("/#subscribe", "Subscribe again");
+    private static final HtmlResponses.Link SUBSCRIBE_AGAIN = new HtmlResponses.Link("/#subscribe", PageMessages::subscribeAgain);
 
     private final SubscriptionService subscriptions;
     private final ObjectionService objections;
@@ -48,10 +50,12 @@ public class SubscriberPages {
     private final RegistryConfig config;
 
     private final java.time.Clock clock;
+    private final PageContexts contexts;
 
     public SubscriberPages(SubscriptionService subscriptions, ObjectionService objections, PublishedListService lists,
-                           RegistryConfig config, java.time.Clock clock) {
+                           RegistryConfig config, java.time.Clock clock, PageContexts contexts) {
         this.clock = clock;
+        this.contexts = contexts;
         this.subscriptions = subscriptions;
         this.objections = objections;
         this.lists = lists;
@@ -62,29 +66,31 @@ public class SubscriberPages {
     @GET
     @Path("subscription/confirm/{token}")
     public Response confirmPage(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Confirmation failed", SUBSCRIBE_AGAIN, () -> {
+        PageContext site = contexts.current();
+        return HtmlResponses.attempt(site, site.msg().confirmationFailed(), SUBSCRIBE_AGAIN, () -> {
             SubscriptionView view = subscriptions.checkConfirmation(token);
-            return HtmlResponses.page(Pages.confirm(token, view.email()));
+            return HtmlResponses.page(site, Pages.confirm(site, token, view.email()));
         });
     }
 
     @POST
     @Path("subscription/confirm/{token}")
     public Response confirm(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Confirmation failed", SUBSCRIBE_AGAIN, () -> {
+        PageContext site = contexts.current();
+        PageMessages msg = site.msg();
+        return HtmlResponses.attempt(site, msg.confirmationFailed(), SUBSCRIBE_AGAIN, () -> {
             SubscriptionView view = subscriptions.confirm(token);
-            return HtmlResponses.page(Pages.message(Pages.Message.ok("Subscription confirmed",
-                    "You will be told about changes to our sub-processors before they take effect. A welcome mail to "
-                            + view.email() + " has the link to choose sections or unsubscribe; so does every notice.")
-                    .withLink("/", "See the current list")));
+            return HtmlResponses.page(site, Pages.message(site, Pages.Message.ok(msg.subscriptionConfirmed(),
+                    msg.subscriptionConfirmedText(view.email())).withLink(site.link("/"), msg.seeTheCurrentList())));
         });
     }
 
     @GET
     @Path("unsubscribe/{token}")
     public Response unsubscribePage(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Unsubscribe", SUBSCRIBE_AGAIN, () ->
-                HtmlResponses.page(Pages.unsubscribe(token, subscriptions.manage(token).email())));
+        PageContext site = contexts.current();
+        return HtmlResponses.attempt(site, site.msg().unsubscribe(), SUBSCRIBE_AGAIN, () ->
+                HtmlResponses.page(site, Pages.unsubscribe(site, token, subscriptions.manage(token).email())));
     }
 
     /** The RFC 8058 one-click target too: a POST with List-Unsubscribe=One-Click, answered 200 without a redirect. */
@@ -92,37 +98,47 @@ public class SubscriberPages {
     @Path("unsubscribe/{token}")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
     public Response unsubscribe(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Unsubscribe failed", SUBSCRIBE_AGAIN, () -> {
+        PageContext site = contexts.current();
+        PageMessages msg = site.msg();
+        return HtmlResponses.attempt(site, msg.unsubscribeFailed(), SUBSCRIBE_AGAIN, () -> {
             SubscriptionView view = subscriptions.unsubscribe(token);
-            return HtmlResponses.page(Pages.message(Pages.Message.ok("You are unsubscribed",
-                    view.email() + " will receive no more notices about our sub-processors.")));
+            return HtmlResponses.page(site, Pages.message(site, Pages.Message.ok(msg.unsubscribed(),
+                    msg.unsubscribedText(view.email()))));
         });
     }
 
     @GET
     @Path("subscription/{token}")
     public Response managePage(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Your subscription", SUBSCRIBE_AGAIN, () -> manage(token, subscriptions.manage(token), false));
+        PageContext site = contexts.current();
+        return HtmlResponses.attempt(site, site.msg().yourSubscription(), SUBSCRIBE_AGAIN,
+                () -> manage(site, token, subscriptions.manage(token), false));
     }
 
     @POST
     @Path("subscription/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("token") String token, @FormParam("sections") List<String> sections,
-                           @FormParam("organisation") String organisation) {
-        return HtmlResponses.attempt("Your subscription", SUBSCRIBE_AGAIN, () -> {
+                           @FormParam("organisation") String organisation, @FormParam("language") String language) {
+        PageContext site = contexts.current();
+        return HtmlResponses.attempt(site, site.msg().yourSubscription(), SUBSCRIBE_AGAIN, () -> {
             String org = organisation == null || organisation.isBlank() ? null : organisation.strip();
             if (org != null && (org.length() > 200 || !PlainTextValidator.isPlain(org, false))) {
                 throw new InvalidInputException("the organisation must be one line of at most 200 characters");
             }
-            return manage(token, subscriptions.update(token, sections, org), true);
+            // the form offers the three languages; anything else is a forged or stale form
+            Language chosen = language == null || language.isBlank() ? null : Language.ofTag(language)
+                    .orElseThrow(() -> new InvalidInputException("the language must be one of en, de, fr"));
+            return manage(site, token, subscriptions.update(token, sections, org, chosen), true);
         });
     }
 
     @GET
     @Path("objection/{token}")
     public Response objectionPage(@PathParam("token") String token) {
-        return HtmlResponses.attempt("Objection", SUBSCRIBE_AGAIN, () -> objectionForm(200, token, ObjectionEntry.EMPTY));
+        PageContext site = contexts.current();
+        return HtmlResponses.attempt(site, site.msg().objection(), SUBSCRIBE_AGAIN,
+                () -> objectionForm(site, 200, token, ObjectionEntry.EMPTY));
     }
 
     @POST
@@ -130,30 +146,30 @@ public class SubscriberPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response object(@PathParam("token") String token, @FormParam("subprocessorIds") List<String> ids,
                            @FormParam("reason") String reason) {
-        return HtmlResponses.attempt("Objection not recorded", SUBSCRIBE_AGAIN, () -> {
+        PageContext site = contexts.current();
+        PageMessages msg = site.msg();
+        return HtmlResponses.attempt(site, msg.objectionNotRecorded(), SUBSCRIBE_AGAIN, () -> {
             String typed = reason == null ? "" : reason.strip();
             List<String> chosen = ids == null ? List.of() : ids;
             Map<String, String> errors = new LinkedHashMap<>();
             if (chosen.isEmpty()) {
-                errors.put("subprocessorIds", "Tick at least one sub-processor you object to.");
+                errors.put("subprocessorIds", msg.tickOneSubprocessor());
             }
             if (typed.isEmpty()) {
-                errors.put("reason", "Say why you object: legal staff answer your reason.");
+                errors.put("reason", msg.sayWhy());
             } else if (typed.length() > 5000) {
-                errors.put("reason", "The reason is longer than 5,000 characters.");
+                errors.put("reason", msg.reasonTooLong());
             } else if (!PlainTextValidator.isPlain(typed, true)) {
-                errors.put("reason", "The reason contains characters that cannot be stored.");
+                errors.put("reason", msg.reasonNotPlain());
             }
             if (!errors.isEmpty()) {
                 // back to the filled-in form, the problems beside their fields and in a summary at the top
-                return objectionForm(422, token, new ObjectionEntry(chosen, typed, errors));
+                return objectionForm(site, 422, token, new ObjectionEntry(chosen, typed, errors));
             }
             ObjectionRequest request = new ObjectionRequest(parseIds(chosen), typed);
             objections.object(token, request);
-            return HtmlResponses.page(Pages.message(Pages.Message.ok("Objection recorded",
-                    "Thank you. Our legal team will review your objection and answer you before the change takes effect."
-                            + " A receipt is on its way by mail; this link shows your objection and its status.")
-                    .withLink("/objection/" + token, "See your objection")));
+            return HtmlResponses.page(site, Pages.message(site, Pages.Message.ok(msg.objectionRecorded(), msg.objectionRecordedText())
+                    .withLink(site.link("/objection/" + token), msg.seeYourObjection())));
         });
     }
 
@@ -174,22 +190,35 @@ public class SubscriberPages {
         }
     }
 
-    private Response objectionForm(int status, String token, ObjectionEntry entry) {
+    private Response objectionForm(PageContext site, int status, String token, ObjectionEntry entry) {
         ObjectionForm form = objections.form(token);
         // An emergency is in effect already while objections stay open: the page says so.
         boolean inEffect = !form.effectiveAt().isAfter(java.time.Instant.now(clock));
-        return HtmlResponses.page(status, Pages.objection(token, form, date(form.effectiveAt()), inEffect, date(form.deadline()), entry,
+        return HtmlResponses.page(site, status, Pages.objection(site, token, form, date(form.effectiveAt()), inEffect,
+                date(form.deadline()), entry,
                 form.existing() == null || form.existing().outcome() == null ? null
-                        : ObjectionService.outcomeWords(form.existing().outcome())));
+                        : outcomeWords(form.existing().outcome(), site.msg())));
     }
 
-    private Response manage(String token, SubscriptionView view, boolean saved) {
+    /** An outcome as the subscriber reads it, in the page's language. */
+    private static String outcomeWords(Objection.Outcome outcome, PageMessages msg) {
+        return switch (outcome) {
+            case UPHELD -> msg.outcomeUpheld();
+            case REJECTED -> msg.outcomeRejected();
+            case WITHDRAWN -> msg.outcomeWithdrawn();
+        };
+    }
+
+    private Response manage(PageContext site, String token, SubscriptionView view, boolean saved) {
         List<String> followed = view.sections() == null ? List.of() : view.sections();
         List<Pages.SectionChoice> sections = lists.current().list() == null ? List.of()
                 : lists.current().list().sections().stream()
                 .map(section -> new Pages.SectionChoice(section.key(), section.title(), followed.contains(section.key())))
                 .toList();
-        return HtmlResponses.page(Pages.manage(token, view, sections, saved));
+        // never chosen (subscribed through the API without one): the brand's binding language, as the mails fall back to
+        Language mailLanguage = Language.ofTag(view.language())
+                .orElse(Language.ofTagOr(site.brand().bindingLanguage(), Language.DEFAULT));
+        return HtmlResponses.page(site, Pages.manage(site, token, view, sections, mailLanguage, saved));
     }
 
     private static List<UUID> parseIds(List<String> ids) {

@@ -4,6 +4,7 @@ import io.subregistry.notice.SubscribeRateLimiter;
 import io.subregistry.notice.SubscriptionRequest;
 import io.subregistry.notice.SubscriptionService;
 import io.subregistry.notice.SubscriptionView;
+import io.subregistry.platform.i18n.Language;
 import io.subregistry.platform.validation.PlainText;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -49,7 +50,8 @@ public class SubscriptionResource {
 
     public record SubscriptionChange(
             @Size(max = 50) List<@Pattern(regexp = "[a-z0-9][a-z0-9-]{0,39}") String> sections,
-            @Size(max = 200) @PlainText String organisation) {
+            @Size(max = 200) @PlainText String organisation,
+            @Pattern(regexp = "en|de|fr", message = "must be en, de or fr") String language) {
     }
 
     @POST
@@ -78,9 +80,10 @@ public class SubscriptionResource {
     @PUT
     @Path("{token}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the sections followed (empty or absent: all) and the organisation")
+    @Operation(summary = "Change the sections followed (empty or absent: all), the organisation and (if given) the mails' language")
     public SubscriptionView update(@PathParam("token") String token, @NotNull @Valid SubscriptionChange change) {
-        return subscriptions.update(token, change.sections(), change.organisation() == null ? null : change.organisation().strip());
+        return subscriptions.update(token, change.sections(), change.organisation() == null ? null : change.organisation().strip(),
+                Language.ofTag(change.language()).orElse(null));
     }
 
     @POST
