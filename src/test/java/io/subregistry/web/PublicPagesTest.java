@@ -34,7 +34,7 @@ class PublicPagesTest extends RegistryTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         String html = page.asString();
-        assertThat(html).contains("<h1>Sub-processors</h1>").contains("Last updated: <strong>February 2, 2026</strong>")
+        assertThat(html).contains("<h1>Example Company — Sub-processors</h1>").contains("Last updated: <strong>February 2, 2026</strong>")
                 .contains("Product-related sub-processors").contains("Note: Some processors handle only practitioner data")
                 .contains("<th scope=\"col\">Sub-processor</th><th scope=\"col\">Legal address</th><th scope=\"col\">Location</th><th scope=\"col\">Processing activity</th>")
                 .contains("Gong.io <span class=\"badge new\">New</span>")
