@@ -3,6 +3,8 @@ package io.subregistry.sample;
 import io.quarkus.runtime.StartupEvent;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
+import io.subregistry.brand.BrandService;
+import io.subregistry.brand.BrandSettings;
 import io.subregistry.customer.ContactInput;
 import io.subregistry.customer.CustomerInput;
 import io.subregistry.customer.CustomerService;
@@ -61,10 +63,13 @@ public class SampleData {
     private final AuditLog audit;
     private final EntityManager entityManager;
     private final CustomerService customers;
+    private final BrandService brand;
 
     public SampleData(ImportService importer, DraftService draft, DraftImporter drafts, PublishService publisher,
-                      VersionRepository versions, AuditLog audit, EntityManager entityManager, CustomerService customers) {
+                      VersionRepository versions, AuditLog audit, EntityManager entityManager, CustomerService customers,
+                      BrandService brand) {
         this.customers = customers;
+        this.brand = brand;
         this.importer = importer;
         this.draft = draft;
         this.drafts = drafts;
@@ -76,10 +81,20 @@ public class SampleData {
 
     void onStart(@Observes @Priority(20) StartupEvent event, RegistryConfig config) {
         if (config.sampleData() && loadIfEmpty(true)) {
-            LOG.info("Loaded the sample sub-processor list (versions 1 and 2) and three sample customers;"
+            // only where no one saved a brand yet (and registry.brand.* in config still wins over it)
+            brand.saveIfUnset(SAMPLE_BRAND, ACTOR);
+            LOG.info("Loaded the sample sub-processor list (versions 1 and 2), three sample customers and a sample brand;"
                     + " set registry.sample-data=false to start empty");
         }
     }
+
+    /**
+     * A clearly fictional brand, so that a first look shows where the company's name, colour and
+     * links go; its links lead to example.com and its colour passes the contrast check (6.2:1).
+     */
+    static final BrandSettings SAMPLE_BRAND = new BrandSettings("Acme Health (sample)", "#0f6e5a",
+            "https://example.com/privacy", "https://example.com/dpa", "https://example.com/legal", "privacy@example.com",
+            "Acme Health (sample) is a fictional company: set your own brand in the console under Settings.", "en");
 
     /** Loads the sample list (without customers, as tests want it) into an empty registry; returns whether it did. */
     @Transactional
