@@ -75,7 +75,7 @@ class BrowserJourneyTest extends BrowserJourney {
         Api.publishWithNotice(SUMMARY);
         browser.emulatePhone(390, 844);
         browser.go("/");
-        browser.waitFor(heading("Sub-processors"));
+        browser.waitFor(heading("Example Company — Sub-processors"));
         assertThat(browser.text("section.upcoming")).contains(NEWCOMER);
         assertThat(browser.viewportWidth()).isEqualTo(390);
 
@@ -119,7 +119,7 @@ class BrowserJourneyTest extends BrowserJourney {
 
     private void visitorSeesTheListAndSubscribes() {
         browser.go("/");
-        browser.waitFor(heading("Sub-processors"));
+        browser.waitFor(heading("Example Company — Sub-processors"));
         assertThat(browser.text("p.lede")).startsWith("Last updated: February 2, 2026");
         assertThat(rowOf("Gong.io").findElements(By.cssSelector(".badge.new"))).extracting(WebElement::getText)
                 .containsExactly("NEW");
@@ -174,7 +174,7 @@ class BrowserJourneyTest extends BrowserJourney {
 
     private void theNewcomerIsOnTheCurrentList() {
         browser.go("/");
-        browser.waitFor(heading("Sub-processors"));
+        browser.waitFor(heading("Example Company — Sub-processors"));
         assertThat(browser.findAll("section.upcoming")).as("nothing is upcoming any more").isEmpty();
         assertThat(browser.text("p.lede")).startsWith("Last updated: " + EARLIEST_READABLE);
         assertThat(rowOf(NEWCOMER).findElement(By.cssSelector(".badge.new")).getText()).isEqualTo("NEW");

@@ -41,7 +41,7 @@ class GuidedJourneysBrowserTest extends BrowserJourney {
     @Test
     void aVisitorIsGuidedFromSubscribingToTheAnswerToAnObjection() {
         browser.go("/");
-        browser.waitFor(heading("Sub-processors"));
+        browser.waitFor(heading("Example Company — Sub-processors"));
         WebElement jump = browser.driver().findElement(By.linkText("Get notified of changes by e-mail"));
         assertThat(jump.getRect().getY()).as("the subscribe box is offered at the top").isLessThan(TOP);
 
