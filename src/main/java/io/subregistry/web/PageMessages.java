@@ -284,11 +284,20 @@ public interface PageMessages {
     @Message("Upcoming")
     String statusUpcoming();
 
-    @Message("Superseded")
-    String statusSuperseded();
-
     @Message("Withdrawn")
     String statusWithdrawn();
+
+    @Message("current")
+    String versionCurrent();
+
+    @Message("upcoming")
+    String versionUpcoming();
+
+    @Message("superseded")
+    String versionSuperseded();
+
+    @Message("withdrawn")
+    String versionWithdrawn();
 
     @Message("Emergency:")
     String emergency();

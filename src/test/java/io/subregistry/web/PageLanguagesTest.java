@@ -91,7 +91,7 @@ class PageLanguagesTest extends RegistryTest {
         assertThat(given().get("/?lang=fr").asString()).contains("À partir du 1 février 2027")
                 .contains("<span class=\"badge added\">Ajouté</span>");
         assertThat(given().get("/versions/" + version + "?lang=de").asString())
-                .contains("<h1>Fassung " + version + "</h1>").contains("<td>1. Februar 2027</td>").contains("Bevorstehend");
+                .contains("<h1>Fassung " + version + "</h1>").contains("<td>1. Februar 2027</td>").contains("<td>bevorstehend</td>");
         assertThat(given().get("/history?lang=fr").asString()).contains("1 ajout").contains("1 février 2027");
     }
 
