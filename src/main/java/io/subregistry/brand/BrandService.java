@@ -1,10 +1,13 @@
 package io.subregistry.brand;
 
+import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
 import io.subregistry.audit.AuditAction;
 import io.subregistry.audit.AuditLog;
 import io.subregistry.listformat.CompanyConfig;
+import io.subregistry.platform.CachedValues;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.platform.error.RegistryException.Violation;
@@ -52,9 +55,11 @@ public class BrandService {
     private final RegistryConfig registry;
     private final AuditLog audit;
     private final Clock clock;
+    private final Cache cache;
 
     public BrandService(BrandRepository rows, BrandConfig config, CompanyConfig company, RegistryConfig registry,
-                        AuditLog audit, Clock clock) {
+                        AuditLog audit, Clock clock, @CacheName(CACHE) Cache cache) {
+        this.cache = cache;
         this.rows = rows;
         this.config = config;
         this.company = company;
@@ -95,6 +100,15 @@ public class BrandService {
                 Optional.ofNullable(pick("bindingLanguage", config.bindingLanguage(), saved.bindingLanguage, fromConfig))
                         .orElse(Brand.DEFAULT_LANGUAGE),
                 logo, Set.copyOf(fromConfig));
+    }
+
+    /**
+     * The brand in force if {@link #current()} has it cached; never reads the database, never
+     * blocks (for pages answered on the event loop). The key is the one @CacheResult gives a
+     * method without parameters.
+     */
+    public Optional<Brand> currentIfLoaded() {
+        return CachedValues.ifLoaded(cache, cache.getDefaultKey());
     }
 
     /** The logo's bytes and type, if one was uploaded. */

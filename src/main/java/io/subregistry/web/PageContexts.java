@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 
@@ -34,21 +35,42 @@ public class PageContexts {
         this.brand = brand;
     }
 
+    /** Who reads, from the request alone (no database): language, whether chosen, the page's address. */
+    public record Reader(Language lang, boolean chosen, String here) {
+        public PageContext with(Brand brand) {
+            return new PageContext(lang, chosen, brand, here);
+        }
+    }
+
     public PageContext current() {
+        return reader().with(brand());
+    }
+
+    public Reader reader() {
         String path = sitePath(request.path());
-        Brand shown = brand();
         if (path.equals("/console") || path.startsWith("/console/")) {
-            return new PageContext(Language.EN, false, shown, path);
+            return new Reader(Language.EN, false, path);
         }
         String requested = request.getParam("lang");
         boolean chosen = Language.ofTag(requested).isPresent();
         Language lang = Language.forReader(requested, request.getHeader("Accept-Language"));
-        return new PageContext(lang, chosen, shown, path + otherParameters(request.query()));
+        return new Reader(lang, chosen, path + otherParameters(request.query()));
     }
 
-    private Brand brand() {
+    /** The brand if it is cached (never reads the database: for answers on the event loop). */
+    public Optional<Brand> brandIfLoaded() {
+        Optional<Brand> loaded = brand.currentIfLoaded();
+        loaded.ifPresent(known -> lastBrand = known);
+        return loaded;
+    }
+
+    /**
+     * The brand in force. On the event loop, where the database cannot be read, the cached one,
+     * else the one last read (an error page for a path no resource matches).
+     */
+    public Brand brand() {
         if (Context.isOnEventLoopThread()) {
-            return lastBrand;
+            return brandIfLoaded().orElse(lastBrand);
         }
         Brand current = brand.current();
         lastBrand = current;
