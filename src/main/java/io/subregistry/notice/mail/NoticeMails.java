@@ -183,7 +183,7 @@ public class NoticeMails {
         Brand brand = brands.current();
         Language language = languageOf(subscriber, brand);
         MailMessages text = messages.get(language);
-        ConfirmationMail view = new ConfirmationMail(url("/subscription/confirm/" + confirmToken),
+        ConfirmationMail view = new ConfirmationMail(page("/subscription/confirm/" + confirmToken, language),
                 ReadableDates.readable(subscriber.confirmExpiresAt, language), scope(text, titlesOf(subscriber, sectionTitles)));
         return compose(notice, brand, text.subjectConfirmation(),
                 MailTemplates.confirmation(view, frame(brand, language, false)), language, manageToken);
@@ -195,7 +195,8 @@ public class NoticeMails {
         Language language = languageOf(subscriber, brand);
         MailMessages text = messages.get(language);
         MailViews.WelcomeMail view = new MailViews.WelcomeMail(subscriber.email, scope(text, titlesOf(subscriber, sectionTitles)),
-                url("/"), url("/subscription/" + manageToken), url("/unsubscribe/" + manageToken));
+                page("/", language), page("/subscription/" + manageToken, language),
+                page("/unsubscribe/" + manageToken, language));
         return compose(notice, brand, text.subjectWelcome(), MailTemplates.welcome(view, frame(brand, language, false)),
                 language, manageToken);
     }
@@ -218,7 +219,8 @@ public class NoticeMails {
         MailViews.ObjectionMail view = new MailViews.ObjectionMail(resolved, facts.version(), facts.summary(),
                 readable(facts.effectiveAt(), language), facts.subprocessors(), facts.reason(),
                 ReadableDates.readable(facts.receivedAt(), language), outcome, facts.resolutionNote(),
-                url("/objection/" + facts.statusToken()), url("/subscription/" + manageToken), url("/unsubscribe/" + manageToken));
+                page("/objection/" + facts.statusToken(), language), page("/subscription/" + manageToken, language),
+                page("/unsubscribe/" + manageToken, language));
         String subject = resolved ? text.subjectObjectionResolved(facts.version(), outcome)
                 : text.subjectObjectionReceived(facts.version());
         return compose(notice, brand, subject, MailTemplates.objection(view, frame(brand, language, true)), language,
@@ -252,7 +254,7 @@ public class NoticeMails {
         String customer = subscriber.organisation == null ? text.yourOrganisation() : subscriber.organisation;
         ContactMail view = new ContactMail(customer, subscriber.name,
                 scope(text, subscriber.sections == null ? List.of() : Arrays.asList(subscriber.sections)),
-                url("/subscription/" + manageToken), url("/unsubscribe/" + manageToken));
+                page("/subscription/" + manageToken, language), page("/unsubscribe/" + manageToken, language));
         return compose(notice, brand, text.subjectContactRegistered(customer),
                 MailTemplates.contactRegistered(view, frame(brand, language, true)), language, manageToken);
     }
@@ -278,12 +280,12 @@ public class NoticeMails {
                 readable(brief.header().publishedAt(), language), brief.header().emergencyReason(),
                 MailChanges.in(text, ChangeLines.of(relevant, brief.sectionTitles())),
                 brief.changes().size() - relevant.size(), objectable,
-                url("/diff?from=" + (brief.previousNumber() == null ? brief.header().number() : brief.previousNumber())
-                        + "&to=" + brief.header().number()),
-                url("/objection/" + links.objectionToken()), url("/unsubscribe/" + links.manageToken()),
-                url("/subscription/" + links.manageToken()),
+                page("/diff?from=" + (brief.previousNumber() == null ? brief.header().number() : brief.previousNumber())
+                        + "&to=" + brief.header().number(), language),
+                page("/objection/" + links.objectionToken(), language), page("/unsubscribe/" + links.manageToken(), language),
+                page("/subscription/" + links.manageToken(), language),
                 contract == null ? null : new ContractNote(contract.customer(), contract.requiredDays(), contract.givenDays(),
-                        contract.waived(), url("/acknowledge/" + links.objectionToken())),
+                        contract.waived(), page("/acknowledge/" + links.objectionToken(), language)),
                 brief.header().tookEffectAtPublish(),
                 brief.header().isWithdrawn() ? brief.header().withdrawal().reason() : null);
         TemplateInstance template = MailTemplates.notice(view, frame(brand, language, true)).setLocale(language.locale());
@@ -394,6 +396,11 @@ public class NoticeMails {
 
     private String url(String path) {
         return baseUrl + path;
+    }
+
+    /** A link to one of our pages from a mail: the page opens in the mail's language, whatever the browser prefers. */
+    private String page(String path, Language language) {
+        return url(path) + (path.contains("?") ? "&" : "?") + "lang=" + language.tag();
     }
 
     private static String render(TemplateInstance template, Variant variant) {

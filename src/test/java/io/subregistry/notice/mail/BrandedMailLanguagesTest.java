@@ -101,6 +101,9 @@ class BrandedMailLanguagesTest extends RegistryTest {
 
         // the objection's receipt and its answer are legal mails too: German, saying which text binds
         String objection = Mailbox.link(notice, "http://localhost:8080/objection/").replace("http://localhost:8080", "");
+        // its links open our pages in the mail's language, whatever the reader's browser prefers
+        assertThat(text(notice)).contains(objection + "?lang=de");
+        assertThat(given().header("Accept-Language", "en").get(objection + "?lang=de").asString()).contains("<html lang=\"de\"");
         String postmark = Pattern.compile("name=\"subprocessorIds\" value=\"([0-9a-f-]{36})\"")
                 .matcher(given().get(objection).asString()).results().findFirst().orElseThrow().group(1);
         given().contentType("application/x-www-form-urlencoded").formParam("reason", "Unser Vertrag schließt das aus.")
