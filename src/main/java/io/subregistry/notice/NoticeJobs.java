@@ -3,9 +3,13 @@ package io.subregistry.notice;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.subregistry.notice.delivery.DeliveryService;
+import io.subregistry.registry.version.VersionPublished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
 
 import java.util.List;
 
@@ -15,6 +19,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class NoticeJobs {
+
+    private static final Logger LOG = Logger.getLogger(NoticeJobs.class);
 
     private final DeliveryService delivery;
     private final NoticePlanner planner;
@@ -31,6 +37,29 @@ public class NoticeJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatch() {
         delivery.deliverDue();
+    }
+
+    /**
+     * A publish has just queued its announcements: a round starts now instead of at the next tick
+     * (the obligation clock runs from the send). Not where dispatch is off (tests drive it), and
+     * not while a round runs here: that round takes them up.
+     */
+    void onPublished(@Observes(during = TransactionPhase.AFTER_SUCCESS) VersionPublished event) {
+        if (isOff(config.dispatchEvery())) {
+            return;
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                delivery.deliverDueUnlessBusy();
+            } catch (RuntimeException e) {
+                LOG.warnf("Notice delivery after the publish of version %d stopped (%s); the schedule takes over",
+                        event.version().number(), e.toString());
+            }
+        });
+    }
+
+    private static boolean isOff(String every) {
+        return every.isBlank() || every.equalsIgnoreCase("off") || every.equalsIgnoreCase("disabled");
     }
 
     @Scheduled(identity = "notice-planning", every = "${registry.notices.plan-every}",

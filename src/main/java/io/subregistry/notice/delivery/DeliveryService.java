@@ -112,45 +112,76 @@ public class DeliveryService {
      * the wire, the next one is claimed and built, and the one before is recorded. So the
      * database work of a round (claim, token hashes, reads, recording) no longer adds to its SMTP
      * time. At most two batches are claimed and unrecorded at once.
+     *
+     * <p>A round's batches start small and double up to {@code batch-size}: the wire waits for
+     * the first batch to be claimed and built, and a large first batch kept it idle for a second
+     * or more after a publish; a small one is on the wire at once, and the next, twice as large,
+     * is built while it is sent.</p>
      */
     public Round deliverDue() {
-        Instant until = Instant.now(clock).plus(config.dispatchBudget());
         round.lock();
         try {
-            Round total = Round.NOTHING;
-            Batch batch = stopping.get() ? Batch.NONE : prepare();
-            CompletableFuture<Round> recording = CompletableFuture.completedFuture(Round.NOTHING);
-            while (!batch.isEmpty()) {
-                Batch current = batch;
-                CompletableFuture<List<SendOutcome>> sending = CompletableFuture.supplyAsync(() -> send(current.toSend()), background);
-                Batch next = Batch.NONE;
-                try {
-                    if (!stopping.get() && Instant.now(clock).isBefore(until)) {
-                        next = prepare();
-                    }
-                } catch (RuntimeException e) {
-                    LOG.warnf("Notice delivery: could not claim the next batch (%s); finishing the one in hand", e.toString());
-                }
-                List<SendOutcome> outcomes = sending.join();
-                try {
-                    total = total.plus(recording.join());
-                } catch (CompletionException e) {
-                    // the round stops; what is in hand is recorded or given back before the failure goes up
-                    record(current, outcomes);
-                    giveBack(next);
-                    throw unwrap(e);
-                }
-                recording = CompletableFuture.supplyAsync(() -> record(current, outcomes), background);
-                batch = next;
-            }
-            try {
-                return total.plus(recording.join());
-            } catch (CompletionException e) {
-                throw unwrap(e);
-            }
+            return rounds();
         } finally {
             round.unlock();
         }
+    }
+
+    /**
+     * Starts a round on the caller's thread unless one is running on this instance (it takes
+     * up what is due anyway); for a wake-up right after a publish, without waiting for the schedule.
+     */
+    public Round deliverDueUnlessBusy() {
+        if (!round.tryLock()) {
+            return Round.NOTHING;
+        }
+        try {
+            return rounds();
+        } finally {
+            round.unlock();
+        }
+    }
+
+    private Round rounds() {
+        Instant until = Instant.now(clock).plus(config.dispatchBudget());
+        int size = firstBatchSize();
+        Round total = Round.NOTHING;
+        Batch batch = stopping.get() ? Batch.NONE : prepare(size);
+        CompletableFuture<Round> recording = CompletableFuture.completedFuture(Round.NOTHING);
+        while (!batch.isEmpty()) {
+            Batch current = batch;
+            CompletableFuture<List<SendOutcome>> sending = CompletableFuture.supplyAsync(() -> send(current.toSend()), background);
+            Batch next = Batch.NONE;
+            try {
+                if (!stopping.get() && Instant.now(clock).isBefore(until)) {
+                    size = Math.min(2 * size, config.batchSize());
+                    next = prepare(size);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Notice delivery: could not claim the next batch (%s); finishing the one in hand", e.toString());
+            }
+            List<SendOutcome> outcomes = sending.join();
+            try {
+                total = total.plus(recording.join());
+            } catch (CompletionException e) {
+                // the round stops; what is in hand is recorded or given back before the failure goes up
+                record(current, outcomes);
+                giveBack(next);
+                throw unwrap(e);
+            }
+            recording = CompletableFuture.supplyAsync(() -> record(current, outcomes), background);
+            batch = next;
+        }
+        try {
+            return total.plus(recording.join());
+        } catch (CompletionException e) {
+            throw unwrap(e);
+        }
+    }
+
+    /** Two rounds of the wire's worth of mails, so that the first batch is built in a moment. */
+    private int firstBatchSize() {
+        return Math.max(1, Math.min(config.batchSize(), 2 * config.sendConcurrency()));
     }
 
     /** A claimed batch: the mails to send, and how many notices were cancelled instead. */
@@ -162,10 +193,10 @@ public class DeliveryService {
         }
     }
 
-    /** Claims a batch, cancels what is no longer wanted and builds the mails of the rest. */
-    private Batch prepare() {
+    /** Claims a batch of up to {@code size}, cancels what is no longer wanted and builds the mails of the rest. */
+    private Batch prepare(int size) {
         Instant now = Instant.now(clock);
-        List<ClaimedNotice> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
+        List<ClaimedNotice> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now, size));
         if (claimed.isEmpty()) {
             return Batch.NONE;
         }
@@ -238,8 +269,8 @@ public class DeliveryService {
         }
     }
 
-    private List<ClaimedNotice> claim(Instant now) {
-        List<ClaimedNotice> claimed = notices.claim(owner, now, now.plus(config.lease()), config.batchSize());
+    private List<ClaimedNotice> claim(Instant now, int size) {
+        List<ClaimedNotice> claimed = notices.claim(owner, now, now.plus(config.lease()), size);
         List<ClaimedNotice> withLinks = claimed.stream().filter(notice -> notice.kind().carriesObjectionLink()).toList();
         if (!withLinks.isEmpty()) {
             notices.storeTokenHashes(withLinks.stream().map(ClaimedNotice::id).toList(),
