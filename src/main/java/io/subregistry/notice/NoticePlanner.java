@@ -13,7 +13,8 @@ import java.time.Instant;
 /**
  * Decides who is told what and when: announcements in the publishing transaction itself (so a
  * version never exists without them), reminders and effective-day notices on a schedule. Every
- * insert is idempotent (one record per subscriber, version and kind), so any instance may run it.
+ * scheduled insert is idempotent (one record per subscriber, version and kind), so any instance
+ * may run it; the announcements are inserted once, by the transaction that creates the version.
  */
 @ApplicationScoped
 public class NoticePlanner {
