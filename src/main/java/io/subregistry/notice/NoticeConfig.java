@@ -55,13 +55,6 @@ public interface NoticeConfig {
     @WithDefault("10")
     int sendConcurrency();
 
-    /**
-     * Over how many mail clients, each on its own event loop, the sends are spread (default: one
-     * per CPU; never more than send-concurrency or the pool size). Each is a copy of the default
-     * quarkus.mailer settings; the pool is split between them.
-     */
-    Optional<Integer> sendLoops();
-
     /** How long a claim holds a notice; a crashed instance's claims are taken over after this. */
     @WithDefault("2m")
     Duration lease();

@@ -9,9 +9,6 @@ import io.subregistry.notice.NoticeMetrics;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.VertxInternal;
-import io.vertx.ext.mail.MailClient;
-import io.netty.channel.EventLoop;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -27,7 +24,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -53,15 +49,6 @@ import java.util.function.BooleanSupplier;
  * before its greeting leaves its send unanswered for good, though the connection is gone; such a
  * place is taken back when the lease runs out, the longest a send can matter.</li>
  * </ul>
- *
- * <p><b>Several lanes.</b> One event loop is the bound of the send rate (bench/README.md, section 16:
- * every body line is a write and a flush, every reuse an RSET, every reply parsed on that loop). So
- * the sends are spread over {@code registry.notices.send-loops} lanes (default: one per CPU), each a
- * copy of the default mailer with a mail client and pool of its own, always started on its own
- * event loop: both rules above hold per lane, since no lane's pool is ever touched from another
- * loop. The pool ({@code quarkus.mailer.max-pool-size}) is split between the lanes, so the SMTP
- * server sees no more sessions than before, and each send goes to the lane with the most free
- * connections.</p>
  */
 @ApplicationScoped
 public class SmtpSender {
@@ -74,107 +61,45 @@ public class SmtpSender {
     public record Outgoing(UUID notice, String messageId, Mail mail, Instant endBefore) {
     }
 
-    /** A mailer with its own client and pool, whose sends all start on one event loop. */
-    private record Lane(Context loop, ReactiveMailer mailer, Semaphore connections, int size) {
-    }
-
+    private final ReactiveMailer mailer;
     private final Clock clock;
     private final NoticeMetrics metrics;
     private final Duration timeout;
     private final Duration lease;
     private final Vertx vertx;
-    private final List<Lane> lanes;
-    /** The clients of the lanes' mailer copies (the default mailer's is Quarkus's to close). */
-    private final List<MailClient> ownClients = new ArrayList<>();
-    /** Where the search for the lane with the most free connections starts, so that ties take turns. */
-    private final AtomicInteger turn = new AtomicInteger();
+    private final Context loop;
     private final int poolSize;
+    /** Sends the mail client holds, until it finishes them: at most one per connection of its pool. */
+    private final Semaphore connections;
     /** Sends we wait for, until they end or time out: {@code send-concurrency}. */
     private final Semaphore wire;
 
     public SmtpSender(ReactiveMailer mailer, Vertx vertx, NoticeConfig config, Clock clock, NoticeMetrics metrics,
                       MeterRegistry registry, @ConfigProperty(name = "quarkus.mailer.max-pool-size") int poolSize) {
+        this.mailer = mailer;
         this.clock = clock;
         this.metrics = metrics;
         this.timeout = config.sendTimeout();
         this.lease = config.lease();
         this.vertx = vertx;
+        // A root event-loop context of its own: a duplicated one (as Quarkus gives request and job
+        // threads) would not be the context the pool hands connections over on.
+        this.loop = ((VertxInternal) vertx).createEventLoopContext();
         if (config.sendConcurrency() > poolSize) {
             LOG.warnf("registry.notices.send-concurrency (%d) is above quarkus.mailer.max-pool-size (%d): %d mails go on the wire at once",
                     config.sendConcurrency(), poolSize, poolSize);
         }
         this.poolSize = poolSize;
-        this.lanes = lanes(mailer, (VertxInternal) vertx, laneCount(mailer, config, poolSize));
+        this.connections = new Semaphore(poolSize);
         this.wire = new Semaphore(Math.min(config.sendConcurrency(), poolSize));
         Gauge.builder("registry.notice.smtp.open", this, SmtpSender::open)
                 .description("Sends handed to the mail client and not finished by it (a hung SMTP session keeps one)")
                 .register(registry);
     }
 
-    private static int laneCount(ReactiveMailer mailer, NoticeConfig config, int poolSize) {
-        int wanted = config.sendLoops().orElse(Runtime.getRuntime().availableProcessors());
-        int count = Math.max(1, Math.min(wanted, Math.min(poolSize, config.sendConcurrency())));
-        try {
-            if (count > 1 && MailerCopies.isMock(mailer)) {
-                return 1;   // a mock mailer sends nothing: one lane is all it needs
-            }
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LOG.warnf("Notice mails go out over one mail client: the default mailer cannot be copied (%s)", e.toString());
-            return 1;
-        }
-        return count;
-    }
-
-    /** Lane 0 is the default mailer; the others are copies of it, each on another event loop. */
-    private List<Lane> lanes(ReactiveMailer mailer, VertxInternal vertx, int count) {
-        List<EventLoop> loops = new ArrayList<>();
-        vertx.getEventLoopGroup().forEach(executor -> loops.add((EventLoop) executor));
-        count = Math.min(count, loops.size());
-        ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
-        List<Lane> made = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            int size = poolSize / count + (i < poolSize % count ? 1 : 0);
-            ReactiveMailer laneMailer = mailer;
-            if (i > 0) {
-                try {
-                    MailerCopies.Copy copy = MailerCopies.of(mailer, vertx, size);
-                    ownClients.add(copy.client());
-                    laneMailer = copy.mailer();
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    LOG.warnf("Notice mails go out over one mail client: the default mailer cannot be copied (%s)", e.toString());
-                    ownClients.forEach(MailClient::close);
-                    ownClients.clear();
-                    return List.of(new Lane(vertx.createEventLoopContext(loops.get(0), vertx.getWorkerPool(), classLoader),
-                            mailer, new Semaphore(poolSize), poolSize));
-                }
-            }
-            // A root event-loop context of its own: a duplicated one (as Quarkus gives request and
-            // job threads) would not be the context the pool hands connections over on.
-            made.add(new Lane(vertx.createEventLoopContext(loops.get(i), vertx.getWorkerPool(), classLoader),
-                    laneMailer, new Semaphore(size), size));
-        }
-        LOG.infof("Notice mails go out over %d mail client(s) on as many event loops, %s connections each",
-                made.size(), made.stream().map(lane -> Integer.toString(lane.size())).toList());
-        return List.copyOf(made);
-    }
-
-    @PreDestroy
-    void close() {
-        ownClients.forEach(MailClient::close);
-    }
-
-    /** Sends handed to the mail clients that they have not finished. */
+    /** Sends handed to the mail client that it has not finished. */
     public int open() {
-        int open = 0;
-        for (Lane lane : lanes) {
-            open += lane.size() - lane.connections().availablePermits();
-        }
-        return open;
-    }
-
-    /** How many mail clients (each on its own event loop) the sends are spread over. */
-    public int lanes() {
-        return lanes.size();
+        return poolSize - connections.availablePermits();
     }
 
     /**
@@ -190,29 +115,15 @@ public class SmtpSender {
                 continue;
             }
             // Once no connection came free within the send timeout, this round waits no more.
-            Lane lane = freest();
-            boolean placed = await(lane.connections(), starved ? Duration.ZERO : timeout, stopping);
+            boolean placed = await(connections, starved ? Duration.ZERO : timeout, stopping);
             starved = !placed && !stopping.getAsBoolean();
-            CompletableFuture<SendOutcome> outcome = placed ? start(mail, lane)
+            CompletableFuture<SendOutcome> outcome = placed ? start(mail)
                     : CompletableFuture.completedFuture(stopping.getAsBoolean() ? SendOutcome.released(mail.notice())
                     : SendOutcome.failed(mail.notice(), new TimeoutException("no SMTP connection came free within " + timeout)));
             outcome.whenComplete((ignored, failure) -> wire.release());
             outcomes.add(outcome);
         }
         return outcomes.stream().map(CompletableFuture::join).toList();
-    }
-
-    /** The lane with the most free connections; among equals, the one after the last chosen. */
-    private Lane freest() {
-        int first = Math.floorMod(turn.getAndIncrement(), lanes.size());
-        Lane best = lanes.get(first);
-        for (int i = 1; i < lanes.size(); i++) {
-            Lane lane = lanes.get((first + i) % lanes.size());
-            if (lane.connections().availablePermits() > best.connections().availablePermits()) {
-                best = lane;
-            }
-        }
-        return best;
     }
 
     /** A permit within {@code patience}; false if none came, or the instance is stopping (then none is held). */
@@ -238,9 +149,8 @@ public class SmtpSender {
         return false;
     }
 
-    /** Starts one send on its lane's loop; its connection place is given back when the client is done with it, not at the timeout. */
-    private CompletableFuture<SendOutcome> start(Outgoing mail, Lane lane) {
-        Semaphore connections = lane.connections();
+    /** Starts one send on the mail loop; its connection place is given back when the client is done with it, not at the timeout. */
+    private CompletableFuture<SendOutcome> start(Outgoing mail) {
         if (!Instant.now(clock).plus(timeout).isBefore(mail.endBefore())) {
             connections.release();
             return CompletableFuture.completedFuture(
@@ -249,16 +159,16 @@ public class SmtpSender {
         CompletableFuture<SendOutcome> outcome = new CompletableFuture<>();
         AtomicBoolean held = new AtomicBoolean(true);
         long started = System.nanoTime();
-        lane.loop().runOnContext(ignored -> {
+        loop.runOnContext(ignored -> {
             long reclaim = vertx.setTimer(lease.toMillis(), timer -> {
                 if (held.compareAndSet(true, false)) {
                     connections.release();
                     LOG.warnf("The mail client has not finished the send of %s after %s: its place is taken back", mail.messageId(), lease);
                 }
             });
-            lane.mailer().send(mail.mail()).subscribe().with(
+            mailer.send(mail.mail()).subscribe().with(
                     sent -> {
-                        giveBack(held, reclaim, connections);
+                        giveBack(held, reclaim);
                         Duration took = Duration.ofNanos(System.nanoTime() - started);
                         metrics.recordSend(took);
                         if (!outcome.complete(SendOutcome.delivered(mail.notice(), mail.messageId()))) {
@@ -267,7 +177,7 @@ public class SmtpSender {
                         }
                     },
                     failure -> {
-                        giveBack(held, reclaim, connections);
+                        giveBack(held, reclaim);
                         outcome.complete(SendOutcome.failed(mail.notice(), failure));
                     });
         });
@@ -275,7 +185,7 @@ public class SmtpSender {
                 new TimeoutException("no answer from the SMTP server within " + timeout)), timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private void giveBack(AtomicBoolean held, long reclaim, Semaphore connections) {
+    private void giveBack(AtomicBoolean held, long reclaim) {
         vertx.cancelTimer(reclaim);
         if (held.compareAndSet(true, false)) {
             connections.release();
