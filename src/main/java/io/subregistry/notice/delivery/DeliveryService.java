@@ -196,7 +196,12 @@ public class DeliveryService {
     /** Claims a batch of up to {@code size}, cancels what is no longer wanted and builds the mails of the rest. */
     private Batch prepare(int size) {
         Instant now = Instant.now(clock);
-        List<ClaimedNotice> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now, size));
+        List<ClaimedNotice> claimed;
+        try {
+            claimed = QuarkusTransaction.requiringNew().call(() -> claim(now, size));
+        } catch (SignalledWhileClaiming rolledBack) {
+            return Batch.NONE;
+        }
         if (claimed.isEmpty()) {
             return Batch.NONE;
         }
@@ -276,7 +281,19 @@ public class DeliveryService {
             notices.storeTokenHashes(withLinks.stream().map(ClaimedNotice::id).toList(),
                     withLinks.stream().map(notice -> TokenService.hash(objectionToken(notice))).toList());
         }
+        if (stopping.get()) {
+            // The signal came while this claim ran (the round checked before it started): roll the
+            // claim back instead of committing rows that would only be given back again.
+            throw new SignalledWhileClaiming();
+        }
         return claimed;
+    }
+
+    /** Rolls back a claim that a stop signal overtook; never leaves {@link #prepare}. */
+    private static final class SignalledWhileClaiming extends RuntimeException {
+        SignalledWhileClaiming() {
+            super("stopping", null, false, false);
+        }
     }
 
     private Map<UUID, Subscriber> subscribersOf(List<ClaimedNotice> claimed) {
