@@ -22,6 +22,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
 
+    /** Any constant (an advisory lock key of the announcements, see {@link #lockAnnouncements}). */
+    private static final long ANNOUNCEMENTS_LOCK = 0x5ab_a77eL;
     private static final String INSERT = """
             insert into notice (id, subscriber_id, version_number, kind, status, recipient, queued_at, next_attempt_at)
             """;
@@ -50,6 +52,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
      * section 16). Still one durable row per subscriber, in the publishing transaction.
      */
     public int queueAnnouncements(int version, Instant now) {
+        lockAnnouncements("pg_advisory_xact_lock");
         return update(INSERT + "select " + TIME_ORDERED_ID + """
                 , s.id, ?, 'ANNOUNCEMENT', 'QUEUED', s.email, ?, ?
                   from subscriber s
@@ -68,6 +71,7 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
 
     /** Announces every still-upcoming version that concerns a subscriber who just confirmed. */
     public int queueUpcomingFor(UUID subscriber, Instant now) {
+        lockAnnouncements("pg_advisory_xact_lock_shared");
         return update(INSERT + """
                 select gen_random_uuid(), s.id, v.number, 'ANNOUNCEMENT', 'QUEUED', s.email, ?, ?
                   from subscriber s join version v on v.effective_at > ?
@@ -359,6 +363,18 @@ public class NoticeRepository implements PanacheRepositoryBase<Notice, UUID> {
 
     public Optional<Notice> findByTokenHash(String hash) {
         return find("tokenHash", hash).firstResultOptional();
+    }
+
+    /**
+     * A confirmation racing a publish would otherwise be missed by both: the publish's insert does
+     * not see the uncommitted confirmation, and the confirmation's insert does not see the
+     * uncommitted version. Under this lock (exclusive for a publish, shared between
+     * confirmations) whichever queues second waits for the other's commit, and its statement,
+     * started after the wait, sees it. Held to the end of the transaction.
+     */
+    private void lockAnnouncements(String function) {
+        sql.list("wait for a publish or a confirmation in progress", "select " + function + "(" + ANNOUNCEMENTS_LOCK + ")::text",
+                Sql.NO_PARAMETERS, row -> row.getString(1));
     }
 
     private int update(String sql, Sql.Binder binder) {
