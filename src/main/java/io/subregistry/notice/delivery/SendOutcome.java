@@ -29,6 +29,11 @@ public record SendOutcome(UUID notice, String messageId, String error, boolean p
             if (cause instanceof SMTPException smtp) {
                 return new SendOutcome(notice, null, describe(smtp), smtp.isPermanent());
             }
+            if (cause instanceof IllegalArgumentException refused) {
+                // The mail client checks a message before it opens a session (a line break in a
+                // header, say): the same message would be refused on every attempt.
+                return new SendOutcome(notice, null, "the mail client refused the message: " + describe(refused), true);
+            }
         }
         return new SendOutcome(notice, null, describe(failure), false);
     }

@@ -2,6 +2,7 @@ package io.subregistry.notice.delivery;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.mutiny.Uni;
 import io.subregistry.notice.NoticeConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -166,7 +167,16 @@ public class SmtpSender {
                     LOG.warnf("The mail client has not finished the send of %s after %s: its place is taken back", mail.messageId(), lease);
                 }
             });
-            mailer.send(mail.mail()).subscribe().with(
+            Uni<Void> sending;
+            try {
+                sending = mailer.send(mail.mail());
+            } catch (RuntimeException refused) {
+                // Thrown before any session: without this the send would only end at the timeout.
+                giveBack(held, reclaim);
+                outcome.complete(SendOutcome.failed(mail.notice(), refused));
+                return;
+            }
+            sending.subscribe().with(
                     sent -> {
                         giveBack(held, reclaim);
                         Duration took = Duration.ofNanos(System.nanoTime() - started);

@@ -92,6 +92,23 @@ class DeliveryTest extends RegistryTest {
     @Inject
     io.subregistry.notice.objection.ObjectionService objectionService;
 
+    /** A message the mail client will not even start to send is never going to pass: it fails at once, for good. */
+    @Test
+    void aMessageTheMailClientRefusesFailsAtOnceAndForGood() {
+        io.quarkus.mailer.Mail refused = io.quarkus.mailer.Mail.withText("someone@customer.example", "a\r\nBcc: other@example.com", "text")
+                .setFrom("subprocessors@localhost");
+        List<SendOutcome> outcomes = sender.send(List.of(new SmtpSender.Outgoing(java.util.UUID.randomUUID(), "<refused@localhost>",
+                refused, java.time.Instant.now().plusSeconds(600))), () -> false);
+
+        assertThat(outcomes).singleElement().satisfies(outcome -> {
+            assertThat(outcome.isDelivered()).isFalse();
+            assertThat(outcome.permanent()).as("retrying cannot help: " + outcome.error()).isTrue();
+            assertThat(outcome.error()).startsWith("the mail client refused the message");
+        });
+        assertThat(sender.open()).as("its connection place is free again").isZero();
+        assertThat(Mailbox.all()).isEmpty();
+    }
+
     @Test
     void whileTheSmtpServerIsDownNoticesWaitAndThenGoOutExactlyOnce() {
         subscribers.many(3, "down");
