@@ -70,6 +70,8 @@ class EmbedJourneyTest extends BrowserJourney {
     @Test
     void theEmbedHasNoSeriousAccessibilityProblemsWithABrandApplied() {
         brand.save(new BrandSettings("Acme Health", "#8a1538", null, null, null, null, null, "en"), "test");
+        brand.uploadLogo(java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="), "test");
         browser.go("/embed?lang=fr");
         browser.waitFor(heading("Acme Health — Sous-traitants ultérieurs"));
         assertAccessible("the embedded list");

@@ -11,9 +11,10 @@ import java.util.List;
  * and picks the words for the reader's language.
  *
  * @param section        the section asked for with ?section=, or null for the whole list
+ * @param logoUrl the uploaded logo, or null
  * @param unknownSection a section was asked for that the list does not have
  */
-public record EmbedView(Language lang, String companyName, String themeUrl, Integer version, LocalDate lastUpdated,
+public record EmbedView(Language lang, String companyName, String logoUrl, String themeUrl, Integer version, LocalDate lastUpdated,
                         List<ListedSection> sections, List<Upcoming> upcoming, String section, boolean unknownSection) {
 
     /** The language tag for {@code <html lang>} and links. */

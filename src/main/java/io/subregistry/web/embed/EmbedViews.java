@@ -61,7 +61,7 @@ public class EmbedViews {
                 .map(header -> upcoming(header, wanted))
                 .filter(shown -> wanted == null || !shown.changes().isEmpty())
                 .toList();
-        return new EmbedView(language, brand.companyName(), brand.themeUrl(), list == null ? null : list.version(),
+        return new EmbedView(language, brand.companyName(), brand.hasLogo() ? brand.logo().url() : null, brand.themeUrl(), list == null ? null : list.version(),
                 list == null ? null : list.lastUpdated(), sections, upcoming, wanted, unknown);
     }
 

@@ -30,6 +30,18 @@ class EmbedPageTest extends RegistryTest {
     BrandService brand;
 
     @Test
+    void theUploadedLogoStandsBesideTheHeading() {
+        brand.save(new BrandSettings("Acme Health", "#0b5fff", null, null, null, null, null, null), "test");
+        brand.uploadLogo(java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="), "test");
+        String logo = brand.current().logo().url();
+
+        assertThat(given().get("/embed").asString())
+                .contains("<h1><img src=\"" + logo.replace("&", "&amp;") + "\" alt=\"\" class=\"logo\"> Acme Health — Sub-processors</h1>");
+        given().get(logo).then().statusCode(200).contentType("image/png");
+    }
+
+    @Test
     void theListWithTheBrandWithoutTheSitesHeaderAndFooter() {
         brand.save(new BrandSettings("Acme Health", "#0b5fff", null, null, null, null, null, null), "test");
 
