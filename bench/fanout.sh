@@ -6,6 +6,17 @@
 #
 #   bench/fanout.sh                       # N = 10000 then 50000
 #   SUBSCRIBERS="10000" SESSIONS=10 bench/fanout.sh
+#   CEILING=0 bench/fanout.sh             # without the three mail-client-alone runs
+#
+# Between the service's fan-out and smtp-source, the same notice (as the sink received it) goes
+# N times through a mail client alone, with nothing else in the process (bench/java/mail/):
+# - MailerCeiling: the Vert.x mail client that quarkus-mailer wraps, configured and driven as the
+#   service drives it: the ceiling of any fan-out built on quarkus-mailer;
+# - AngusCeiling: Jakarta Mail's SMTP transport (already on the test classpath via GreenMail);
+# - RawCeiling: a prototype on Vert.x's NetClient that writes each message in one go with the
+#   next envelope pipelined (one round trip per message).
+# Each phase reports the CPU time per mail of the sender, smtp-sink and PostgreSQL, so that the
+# ratio can be read against what the 2 cores had to do.
 #
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, trust auth); installs postfix for
 # smtp-sink/smtp-source if missing. Every message received is kept in /dev/shm while the run
@@ -23,6 +34,14 @@ require_tools java curl jq psql ss
 ensure_postfix_tools
 require_postgres
 ensure_jar
+CEILING="${CEILING:-1}"
+if [[ "$CEILING" == 1 ]]; then
+    ensure_classpath
+    CP="$(cat "$ROOT/target/classpath.txt")"
+    MAIL_CLASSES="$WORK/mail-classes"
+    mkdir -p "$MAIL_CLASSES"
+    javac -nowarn -d "$MAIL_CLASSES" -cp "$CP" "$BENCH_DIR"/java/mail/*.java
+fi
 
 SUBSCRIBERS="${SUBSCRIBERS:-10000 50000}"
 SESSIONS="${SESSIONS:-10}"
@@ -70,6 +89,7 @@ for n in $SUBSCRIBERS; do
 
     seed_subscribers "$db" "$n"
     heap_before=$(heap_used_mib "$base")
+    read -r svc_c0 sink_c0 pg_c0 < <(echo "$(cpu_ticks "$pid") $(cpu_ticks "$sink_pid") $(postgres_cpu_ticks)")
     t0=$(now_ms)
     read -r code secs version < <(publish_addition "$base" "Gong.io")
     [[ "$code" == 201 ]] || die "publish answered $code: $(cat "$WORK/publish-body.json")"
@@ -85,6 +105,8 @@ for n in $SUBSCRIBERS; do
         sleep 0.2
     done
     t1=$(now_ms)
+    read -r svc_c1 sink_c1 pg_c1 < <(echo "$(cpu_ticks "$pid") $(cpu_ticks "$sink_pid") $(postgres_cpu_ticks)")
+    ours_cpu="service $(ticks_us_per $(( svc_c1 - svc_c0 )) "$n") µs, smtp-sink $(ticks_us_per $(( sink_c1 - sink_c0 )) "$n") µs, PostgreSQL $(ticks_us_per $(( pg_c1 - pg_c0 )) "$n") µs"
     # The fan-out proper: from the moment the first mail was accepted to the last one (the
     # dispatcher's first tick after the publish is not SMTP throughput).
     read -r first_sent last_sent < <(sql "$db" "select extract(epoch from min(sent_at)) * 1000, extract(epoch from max(sent_at)) * 1000
@@ -100,13 +122,37 @@ for n in $SUBSCRIBERS; do
     ours_rate=$(awk -v n="$n" -v s="$wall_s" 'BEGIN {printf "%.0f", n / s}')
     stop_service "$pid"
 
+    # The mail client alone: the same notice, N copies, the same sessions, into the same sink.
+    ceiling_lines=()
+    if [[ "$CEILING" == 1 && -n "$sample" ]]; then
+        python3 "$BENCH_DIR/mail-parts.py" "$WORK/fanout-sample-$n.eml" >"$WORK/fanout-mail-$n.json"
+        for client in MailerCeiling AngusCeiling RawCeiling; do
+            find "$ours" -mindepth 1 -delete
+            sink_c0=$(cpu_ticks "$sink_pid"); pg_c0=$(postgres_cpu_ticks)
+            out=$(java -cp "$MAIL_CLASSES:$CP" "$client" 127.0.0.1 "$sink_port" "$SESSIONS" "$n" "$WORK/fanout-mail-$n.json")
+            sink_c1=$(cpu_ticks "$sink_pid"); pg_c1=$(postgres_cpu_ticks)
+            read -r c_received _ c_dupes < <(sink_report "$ours")
+            # the sink also counts the 200 warm-up mails
+            c_rate=$(sed -E 's/.* rate=([0-9]+).*/\1/' <<<"$out")
+            ceiling_lines+=("$(printf '%-13s %s (sink received %s, duplicates %s; CPU per mail: smtp-sink %s µs, PostgreSQL %s µs)' \
+                "$client" "$out" "$c_received" "$c_dupes" "$(ticks_us_per $(( sink_c1 - sink_c0 )) $(( n + 200 )))" "$(ticks_us_per $(( pg_c1 - pg_c0 )) "$n")")")
+            case $client in
+                MailerCeiling) vertx_rate=$c_rate ;;
+                AngusCeiling) angus_rate=$c_rate ;;
+                RawCeiling) raw_rate=$c_rate ;;
+            esac
+        done
+    fi
+
     # The reference: smtp-source into the same sink, same sessions, same message count and size
     # (-l is the body length; the headers add ~200 bytes).
     find "$ours" -mindepth 1 -delete
+    sink_c0=$(cpu_ticks "$sink_pid")
     r0=$(now_ms)
     "$SMTP_SOURCE" -s "$SESSIONS" -m "$n" -l $(( mean_size > 300 ? mean_size - 200 : 100 )) \
         -f bench@bench.test -t sink@bench.test "127.0.0.1:$sink_port"
     r1=$(now_ms)
+    sink_c1=$(cpu_ticks "$sink_pid")
     ref_received=$(find "$ours" -type f | wc -l)
     ref_s=$(awk -v a="$r0" -v b="$r1" 'BEGIN {printf "%.2f", (b - a) / 1000}')
     ref_rate=$(awk -v n="$ref_received" -v s="$ref_s" 'BEGIN {printf "%.0f", n / s}')
@@ -120,12 +166,21 @@ for n in $SUBSCRIBERS; do
     printf '  sink received %s notices, %s distinct, %s duplicates; mean size %s bytes\n' "$received" "$distinct" "$dupes" "$mean_size"
     printf '  smtp-source -> smtp-sink: %s messages in %s s -> %s msg/s\n' "$ref_received" "$ref_s" "$ref_rate"
     printf '  ratio ours / smtp-source: %s (target >= 0.5)\n' "$(ratio "$ours_rate" "$ref_rate")"
+    printf '  CPU per mail during the fan-out: %s\n' "$ours_cpu"
+    printf '  CPU per mail of smtp-sink under smtp-source: %s µs\n' "$(ticks_us_per $(( sink_c1 - sink_c0 )) "$ref_received")"
+    if (( ${#ceiling_lines[@]} )); then
+        echo "  the mail client alone (same notice, $n copies, $SESSIONS sessions):"
+        printf '    %s\n' "${ceiling_lines[@]}"
+        printf '    ratios to smtp-source: Vert.x mail client (quarkus-mailer) %s, Jakarta Mail %s, pipelined one-write prototype %s; ours / Vert.x client alone %s\n' \
+            "$(ratio "$vertx_rate" "$ref_rate")" "$(ratio "$angus_rate" "$ref_rate")" "$(ratio "$raw_rate" "$ref_rate")" "$(ratio "$ours_rate" "$vertx_rate")"
+    fi
     printf '  one of the mails as received: %s (%s lines)\n' "$WORK/fanout-sample-$n.eml" "$(wc -l <"$WORK/fanout-sample-$n.eml")"
     printf '  heap used (MiB): before %s, peak while sending %s, after a full GC %s\n' "$heap_before" "$heap_peak" "$heap_after_gc"
     printf '  slowest send: %s s (registry_notice_send_seconds_max, polled every 0.2 s; stall check: < 5 s)\n' "$slowest"
     echo
-    summary+=("$(printf '%6s  publish %6.3f s  fan-out %6s msg/s  smtp-source %6s msg/s  ratio %s  dupes %s  heap peak %s MiB, after GC %s MiB  slowest send %s s' \
-        "$n" "$secs" "$ours_rate" "$ref_rate" "$(ratio "$ours_rate" "$ref_rate")" "$dupes" "$heap_peak" "$heap_after_gc" "$slowest")")
+    summary+=("$(printf '%6s  publish %6.3f s  fan-out %6s msg/s  smtp-source %6s msg/s  ratio %s  dupes %s  heap peak %s MiB, after GC %s MiB  slowest send %s s  Vert.x client alone %s msg/s (ratio %s)  Jakarta Mail %s msg/s (ratio %s)  pipelined prototype %s msg/s (ratio %s)' \
+        "$n" "$secs" "$ours_rate" "$ref_rate" "$(ratio "$ours_rate" "$ref_rate")" "$dupes" "$heap_peak" "$heap_after_gc" "$slowest" \
+        "${vertx_rate:--}" "$(ratio "${vertx_rate:-0}" "$ref_rate")" "${angus_rate:--}" "$(ratio "${angus_rate:-0}" "$ref_rate")" "${raw_rate:--}" "$(ratio "${raw_rate:-0}" "$ref_rate")")")
 done
 echo "summary:"
 printf '  %s\n' "${summary[@]}"

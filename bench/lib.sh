@@ -201,6 +201,20 @@ postgres_pids() {
     pgrep -P "$postmaster" || true
 }
 
+# CPU time (user + system, in clock ticks) of the given processes so far; 0 for one that is gone.
+cpu_ticks() {
+    local total=0 pid t
+    for pid in "$@"; do
+        t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0)
+        total=$(( total + ${t:-0} ))
+    done
+    echo "$total"
+}
+# CPU time of every PostgreSQL process of the machine (the machine's server serves the benchmarks).
+postgres_cpu_ticks() { cpu_ticks $(pgrep -x postgres || true); }
+# ticks_us_per TICKS N: CPU microseconds per item.
+ticks_us_per() { awk -v t="$1" -v n="$2" -v hz="$(getconf CLK_TCK)" 'BEGIN { if (n + 0 == 0) print "-"; else printf "%.0f", t / hz * 1e6 / n }'; }
+
 # ------------------------------------------------------------------ databases (machine PostgreSQL)
 
 psql_admin() { PGOPTIONS="-c client_min_messages=warning" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
