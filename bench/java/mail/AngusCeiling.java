@@ -39,7 +39,7 @@ public final class AngusCeiling {
         props.put("mail.smtp.port", port);
         Session session = Session.getInstance(props);
 
-        run(session, mail, sessions, Math.min(200, count), "warmup");
+        run(session, mail, sessions, args.length > 5 ? Integer.parseInt(args[5]) : Math.min(200, count), "warmup");
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         int failures = run(session, mail, sessions, count, "notice-angus");

@@ -46,7 +46,7 @@ public final class MailerCeiling {
         Context loop = vertx.getOrCreateContext();
 
         // Warm-up: the first mails pay for class loading and JIT, as in the service's warm-up publish.
-        run(loop, client, mail, sessions, Math.min(200, count), "warmup");
+        run(loop, client, mail, sessions, args.length > 5 ? Integer.parseInt(args[5]) : Math.min(200, count), "warmup");
 
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] loopThread = new long[1];

@@ -42,7 +42,7 @@ public final class RawCeiling {
         Vertx vertx = Vertx.vertx();
         NetClient client = vertx.createNetClient();
 
-        run(vertx, client, host, port, mail, sessions, Math.min(200, count), "warmup");
+        run(vertx, client, host, port, mail, sessions, args.length > 5 ? Integer.parseInt(args[5]) : Math.min(200, count), "warmup");
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();
         int failures = run(vertx, client, host, port, mail, sessions, count, "notice-raw");
