@@ -95,6 +95,7 @@ for n in $SUBSCRIBERS; do
     seed_subscribers "$db" "$n"
     heap_before=$(heap_used_mib "$base")
     read -r svc_c0 sink_c0 pg_c0 < <(echo "$(cpu_ticks "$pid") $(cpu_ticks "$sink_pid") $(postgres_cpu_ticks)")
+    thread_ticks "$pid" >"$WORK/threads-$n-before"
     t0=$(now_ms)
     read -r code secs version < <(publish_addition "$base" "Gong.io")
     [[ "$code" == 201 ]] || die "publish answered $code: $(cat "$WORK/publish-body.json")"
@@ -111,6 +112,7 @@ for n in $SUBSCRIBERS; do
     done
     t1=$(now_ms)
     read -r svc_c1 sink_c1 pg_c1 < <(echo "$(cpu_ticks "$pid") $(cpu_ticks "$sink_pid") $(postgres_cpu_ticks)")
+    thread_ticks "$pid" >"$WORK/threads-$n-after"
     ours_cpu="service $(ticks_us_per $(( svc_c1 - svc_c0 )) "$n") µs, smtp-sink $(ticks_us_per $(( sink_c1 - sink_c0 )) "$n") µs, PostgreSQL $(ticks_us_per $(( pg_c1 - pg_c0 )) "$n") µs"
     # The fan-out proper: from the moment the first mail was accepted to the last one (the
     # dispatcher's first tick after the publish is not SMTP throughput).
@@ -173,6 +175,7 @@ for n in $SUBSCRIBERS; do
     printf '  smtp-source -> smtp-sink: %s messages in %s s -> %s msg/s\n' "$ref_received" "$ref_s" "$ref_rate"
     printf '  ratio ours / smtp-source: %s (target >= 0.5)\n' "$(ratio "$ours_rate" "$ref_rate")"
     printf '  CPU per mail during the fan-out: %s\n' "$ours_cpu"
+    printf '    the service by thread: %s\n' "$(thread_cpu_per "$WORK/threads-$n-before" "$WORK/threads-$n-after" "$n")"
     printf '  CPU per mail of smtp-sink under smtp-source: %s µs\n' "$(ticks_us_per $(( sink_c1 - sink_c0 )) "$ref_received")"
     if (( ${#ceiling_lines[@]} )); then
         echo "  the mail client alone (same notice, $n copies, $SESSIONS sessions):"

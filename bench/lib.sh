@@ -210,6 +210,21 @@ cpu_ticks() {
     done
     echo "$total"
 }
+# thread_ticks PID: "name ticks" per kind of thread of a JVM (names as the kernel keeps them, 15
+# characters, without their trailing numbers: vert.x-eventloo, executor-thread, C2_CompilerThre,
+# GC_Thread…), CPU ticks so far.
+thread_ticks() {
+    local t
+    for t in /proc/"$1"/task/*; do
+        printf '%s %s\n' "$(sed -E 's/[-#_ ]*[0-9]+$//; s/ /_/g' "$t/comm" 2>/dev/null)" \
+            "$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null || echo 0)"
+    done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+}
+# thread_cpu_per BEFORE_FILE AFTER_FILE N: the kinds of thread that used CPU in between, in µs per item.
+thread_cpu_per() {
+    join "$1" "$2" | awk -v n="$3" -v hz="$(getconf CLK_TCK)" '$3 > $2 { printf "%s %.0f\n", $1, ($3 - $2) / hz * 1e6 / n }' |
+        sort -k2 -nr | awk '{printf "%s%s %s µs", (NR > 1 ? ", " : ""), $1, $2} END {print ""}'
+}
 # CPU time of every PostgreSQL process of the machine (the machine's server serves the benchmarks).
 postgres_cpu_ticks() { cpu_ticks $(pgrep -x postgres || true); }
 # ticks_us_per TICKS N: CPU microseconds per item.
