@@ -23,8 +23,15 @@ public interface RegistryConfig {
     @WithDefault("true")
     boolean sampleData();
 
-    /** Password of the first {@code admin} account (REGISTRY_ADMIN_PASSWORD); random and logged once if unset. */
+    /**
+     * Password of the first {@code admin} account (REGISTRY_ADMIN_PASSWORD). If unset, a random one
+     * is written to {@link #adminPasswordFile()}, never to the log.
+     */
     Optional<String> adminPassword();
+
+    /** Where a generated first admin password is handed over: a file only its owner can read, relative to the working directory. */
+    @WithDefault("initial-admin-password")
+    String adminPasswordFile();
 
     /** How long an instance may serve the public list before checking for versions published elsewhere. */
     @WithDefault("1s")

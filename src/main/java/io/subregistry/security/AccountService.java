@@ -225,18 +225,22 @@ public class AccountService {
         return AccountView.of(account);
     }
 
+    /** True while the database has no staff account at all: the first start, before {@link #bootstrapAdmin}. */
+    @Transactional
+    public boolean hasNoAccounts() {
+        return accounts.count() == 0;
+    }
+
     /**
-     * Creates the first admin on a database without accounts. Returns the password when it was
-     * generated (so the caller can show it once), empty when it came from configuration or an
-     * account already existed. Safe when several instances start at once: the loser's insert
-     * conflicts on the username and it creates nothing.
+     * Creates the first admin with {@code password} on a database without accounts; true if this
+     * call created it. Safe when several instances start at once: the loser's insert conflicts on
+     * the username and it creates nothing.
      */
     @Transactional
-    public Optional<String> bootstrapAdmin(Optional<String> configuredPassword) {
+    public boolean bootstrapAdmin(String password) {
         if (accounts.count() > 0) {
-            return Optional.empty();
+            return false;
         }
-        String password = configuredPassword.filter(p -> !p.isBlank()).orElseGet(PasswordGenerator::generate);
         int inserted = accounts.getEntityManager().createNativeQuery("""
                         insert into staff_account (id, username, password_hash, roles, created_at, created_by)
                         values (?1, 'admin', ?2, array['admin'], ?3, 'system')
@@ -246,10 +250,10 @@ public class AccountService {
                 .setParameter(3, Instant.now(clock))
                 .executeUpdate();
         if (inserted == 0) {
-            return Optional.empty();
+            return false;
         }
         events.fire(new AccountEvent("system", Kind.ACCOUNT_CREATED, "admin", Map.of("roles", List.of(Roles.ADMIN))));
-        return configuredPassword.filter(p -> !p.isBlank()).isPresent() ? Optional.empty() : Optional.of(password);
+        return true;
     }
 
     private void ensureAnotherAdmin(StaffAccount account) {

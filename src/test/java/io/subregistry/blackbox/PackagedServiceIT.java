@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.util.Map;
 
@@ -30,6 +31,7 @@ class PackagedServiceIT {
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"version\":2").contains("Gong.io");
         assertThat(first.log()).contains("Starting embedded PostgreSQL").doesNotContain("generated password");
+        assertThat(workDir.resolve("initial-admin-password")).as("a configured password is not handed over").doesNotExist();
         assertThat(workDir.resolve("data/PG_VERSION")).exists();
 
         // Something that must survive: a new staff account.
@@ -62,8 +64,16 @@ class PackagedServiceIT {
             ServiceProcess service = new ServiceProcess(serviceDir, env).start().awaitReady(STARTUP);
 
             assertThat(service.get("/api/v1/subprocessors", null).body()).contains("\"version\":null");
-            assertThat(service.log()).doesNotContain("Starting embedded PostgreSQL").contains("generated password");
+            assertThat(service.log()).doesNotContain("Starting embedded PostgreSQL");
             assertThat(serviceDir.resolve("data")).doesNotExist();
+
+            // The generated first admin password is handed over in an owner-only file, never in the log.
+            Path handOver = serviceDir.resolve("initial-admin-password");
+            String generated = Files.readString(handOver).strip();
+            assertThat(Files.getPosixFilePermissions(handOver)).containsExactlyInAnyOrder(
+                    PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+            assertThat(service.log()).contains("generated password is in " + handOver.toRealPath()).doesNotContain(generated);
+            assertThat(service.get("/api/v1/me", "admin:" + generated).statusCode()).isEqualTo(200);
             try (var connection = external.getPostgresDatabase().getConnection();
                  var rows = connection.createStatement().executeQuery("select count(*) from staff_account")) {
                 rows.next();
