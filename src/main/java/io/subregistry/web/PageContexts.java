@@ -5,7 +5,9 @@ import io.subregistry.brand.BrandService;
 import io.subregistry.platform.i18n.Language;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ import java.util.StringJoiner;
 @ApplicationScoped
 public class PageContexts {
 
-    /** Until a page was rendered on a worker thread: the brand without any setting. */
+    /** Until the brand was first read (at start): the brand without any setting. */
     private static final Brand UNKNOWN = new Brand(null, Brand.DEFAULT_ACCENT, null, null, null, null, null,
             Brand.DEFAULT_LANGUAGE, null, Set.of());
 
@@ -33,6 +35,11 @@ public class PageContexts {
     public PageContexts(HttpServerRequest request, BrandService brand) {
         this.request = request;
         this.brand = brand;
+    }
+
+    /** Reads the brand once at start, so that an error page answered on the event loop before any page was rendered names the company. */
+    void onStart(@Observes StartupEvent event) {
+        lastBrand = brand.current();
     }
 
     /** Who reads, from the request alone (no database): language, whether chosen, the page's address. */

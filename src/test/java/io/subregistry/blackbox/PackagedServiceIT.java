@@ -25,8 +25,14 @@ class PackagedServiceIT {
 
     @Test
     void withoutADatabaseItRunsItsOwnAndSurvivesAKill9(@TempDir Path workDir) throws Exception {
-        Map<String, String> env = Map.of("REGISTRY_ADMIN_PASSWORD", "an admin password for tests");
+        // A list refresh of 1 ms lets the brand's cache entry lapse at once, as it has a second after
+        // any start: the error page below then depends on the brand read at start.
+        Map<String, String> env = Map.of("REGISTRY_ADMIN_PASSWORD", "an admin password for tests", "REGISTRY_LIST_REFRESH", "1ms");
         ServiceProcess first = new ServiceProcess(workDir, env).start().awaitReady(STARTUP);
+        // The very first page after the start, an error page answered on the event loop, already names the company.
+        HttpResponse<String> missing = first.page("/no-such-page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Acme Health");
         HttpResponse<String> list = first.get("/api/v1/subprocessors", null);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"version\":2").contains("Gong.io");

@@ -73,6 +73,12 @@ final class ServiceProcess {
         return send(HttpRequest.newBuilder(uri(path)).GET(), basicAuth);
     }
 
+    /** A page as a browser asks for it. */
+    HttpResponse<String> page(String path) throws IOException, InterruptedException {
+        return CLIENT.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").timeout(Duration.ofSeconds(10)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     HttpResponse<String> post(String path, String json, String basicAuth) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), basicAuth);
