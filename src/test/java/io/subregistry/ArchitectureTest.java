@@ -37,7 +37,7 @@ class ArchitectureTest {
 
     /** The feature packages; a class belongs to the first whose package it lives in (or under). */
     private static final List<String> FEATURES = List.of("registry.draft", "registry.version", "notice", "audit",
-            "security", "web", "importer", "diff", "platform", "signing", "listformat", "customer", "webhook", "brand");
+            "security", "web", "importer", "diff", "platform", "signing", "listformat", "customer", "webhook", "brand", "terms");
 
     private static final DescribedPredicate<JavaClass> DOMAIN_CORE = or(
             resideInAPackage("io.subregistry.diff.."),

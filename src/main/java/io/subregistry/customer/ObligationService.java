@@ -18,6 +18,7 @@ import io.subregistry.platform.error.ResourceNotFoundException;
 import io.subregistry.registry.version.RecordedChange;
 import io.subregistry.registry.version.VersionHeader;
 import io.subregistry.registry.version.VersionQueries;
+import io.subregistry.terms.ChangeTerms;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
@@ -59,11 +60,12 @@ public class ObligationService {
     private final Clock clock;
     private final Map<ObligationStatus, AtomicLong> gauges = new EnumMap<>(ObligationStatus.class);
     private final Timer refreshTimer;
+    private final ChangeTerms terms;
 
     public ObligationService(ObligationRepository obligations, CustomerService customers, NoticeRepository notices,
                              SubscriberRepository subscribers, ObjectionService objections, VersionQueries versions,
                              Contracts contracts, AuditLog audit, CustomerConfig config, Event<ObligationAtRisk> atRisk,
-                             EntityManager entityManager, Clock clock, MeterRegistry metrics) {
+                             EntityManager entityManager, Clock clock, MeterRegistry metrics, ChangeTerms terms) {
         this.obligations = obligations;
         this.customers = customers;
         this.notices = notices;
@@ -76,6 +78,7 @@ public class ObligationService {
         this.atRisk = atRisk;
         this.entityManager = entityManager;
         this.clock = clock;
+        this.terms = terms; // English, like the rest of the evidence
         this.refreshTimer = Timer.builder("registry.obligations.refresh")
                 .description("One run of the obligation status job (statuses, acknowledgement reminders, gauges)")
                 .publishPercentiles(0.5, 0.99).register(metrics);
@@ -155,7 +158,7 @@ public class ObligationService {
                     .filter(change -> customer.sections().isEmpty() || customer.sections().contains(change.section())
                             || (change.fromSection() != null && customer.sections().contains(change.fromSection())))
                     .map(change -> ChangeLines.of(change, Map.of()))
-                    .map(line -> line.label() + ": " + line.name() + " (" + line.section() + ")")
+                    .map(line -> terms.change(line.type()) + ": " + line.name() + " (" + line.section() + ")")
                     .toList();
             entries.add(new CustomerEvidence.Entry(row.version(), header.summary(), header.publishedAt(),
                     header.effectiveAt(), header.emergencyReason(), changes, row.noticePeriodDays(), row.givenDays(),

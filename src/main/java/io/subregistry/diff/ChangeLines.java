@@ -1,5 +1,6 @@
 package io.subregistry.diff;
 
+import io.subregistry.registry.SectionField;
 import io.subregistry.registry.Subprocessor;
 import io.subregistry.registry.SubprocessorField;
 
@@ -8,37 +9,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Changes as people read them, in mails and on pages: "Added: Postmark (Customer Support…)"
+ * Changes as people read them, in mails, pages and the feed: "Added: Postmark (Customer Support…)"
  * with every field of an added or removed sub-processor and before → after for modifications.
+ * Lines name the change type and the fields by the domain's identifiers; each renderer words them
+ * in its reader's language with the one bundle of change terms.
  */
 public final class ChangeLines {
-
-    private static final Map<String, String> FIELD_LABELS = Map.ofEntries(
-            Map.entry("name", "Name"), Map.entry("legalAddress", "Legal address"), Map.entry("location", "Location"),
-            Map.entry("processingActivity", "Processing activity"), Map.entry("website", "Website"),
-            Map.entry("dataCategories", "Data categories"), Map.entry("transferMechanism", "Transfer mechanism"),
-            Map.entry("dpaUrl", "DPA"), Map.entry("title", "Title"), Map.entry("description", "Description"),
-            Map.entry("note", "Note"), Map.entry("position", "Position"));
 
     private ChangeLines() {
     }
 
-    /**
-     * One change.
-     *
-     * @param kind  a stable lower-case word for styling: added, removed, modified, moved, section
-     * @param label the words a reader sees: "Added", "Section changed"…
-     */
-    public record ChangeLine(String kind, String label, String name, String section, String fromSection,
-                             List<FieldLine> fields) {
+    /** One change; {@code section} and {@code fromSection} are titles. */
+    public record ChangeLine(ChangeType type, String name, String section, String fromSection, List<FieldLine> fields) {
+
+        /** A stable lower-case word for styling: added, removed, modified, moved, section. */
+        public String kind() {
+            return switch (type) {
+                case ADDED -> "added";
+                case REMOVED -> "removed";
+                case MODIFIED -> "modified";
+                case MOVED -> "moved";
+                case SECTION_ADDED, SECTION_REMOVED, SECTION_MODIFIED -> "section";
+            };
+        }
     }
 
-    /** A field with its value, or its value before and after for a modification. */
-    public record FieldLine(String label, String before, String after) {
-
-        public boolean isChange() {
-            return before != null && after != null;
-        }
+    /**
+     * A field with its value, or its value before and after for a modification (a null value
+     * there was empty: renderers say "(none)" in their language). Exactly one of
+     * {@code entryField} (a sub-processor's) and {@code sectionField} is set.
+     */
+    public record FieldLine(SubprocessorField entryField, SectionField sectionField, String before, String after,
+                            boolean isChange) {
 
         public String value() {
             return after != null ? after : before;
@@ -51,39 +53,38 @@ public final class ChangeLines {
         List<FieldLine> fields = switch (change.type()) {
             case ADDED -> everyField(change.entry(), false);
             case REMOVED -> everyField(change.entry(), true);
-            case MODIFIED, SECTION_MODIFIED -> change.fields().stream()
-                    .map(field -> new FieldLine(FIELD_LABELS.getOrDefault(field.field(), field.field()),
-                            orNone(field.before()), orNone(field.after()))).toList();
+            case MODIFIED, SECTION_MODIFIED -> change.fields().stream().map(field -> modified(change.type(), field)).toList();
             default -> List.of();
         };
-        return switch (change.type()) {
-            case ADDED -> new ChangeLine("added", "Added", change.name(), section, from, fields);
-            case REMOVED -> new ChangeLine("removed", "Removed", change.name(), section, from, fields);
-            case MODIFIED -> new ChangeLine("modified", "Modified", change.name(), section, from, fields);
-            case MOVED -> new ChangeLine("moved", "Moved", change.name(), section, from, fields);
-            case SECTION_ADDED -> new ChangeLine("section", "New section", change.name(), section, from, fields);
-            case SECTION_REMOVED -> new ChangeLine("section", "Section removed", change.name(), section, from, fields);
-            case SECTION_MODIFIED -> new ChangeLine("section", "Section changed", change.name(), section, from, fields);
-        };
+        return new ChangeLine(change.type(), change.name(), section, from, fields);
     }
 
     public static List<ChangeLine> of(List<Change> changes, Map<String, String> sectionTitles) {
         return changes.stream().map(change -> of(change, sectionTitles)).toList();
     }
 
+    private static FieldLine modified(ChangeType type, FieldChange field) {
+        if (type == ChangeType.SECTION_MODIFIED) {
+            SectionField named = SectionField.ofJsonName(field.field())
+                    .orElseThrow(() -> new IllegalArgumentException("not a section field: " + field.field()));
+            return new FieldLine(null, named, field.before(), field.after(), true);
+        }
+        SubprocessorField named = SubprocessorField.ofJsonName(field.field())
+                .orElseThrow(() -> new IllegalArgumentException("not a sub-processor field: " + field.field()));
+        return new FieldLine(named, null, field.before(), field.after(), true);
+    }
+
     private static List<FieldLine> everyField(Subprocessor entry, boolean before) {
         List<FieldLine> fields = new ArrayList<>();
+        if (entry == null) {
+            return fields;
+        }
         for (SubprocessorField field : SubprocessorField.values()) {
             String value = field.valueOf(entry);
             if (field != SubprocessorField.NAME && value != null) {
-                String label = FIELD_LABELS.get(field.jsonName());
-                fields.add(before ? new FieldLine(label, value, null) : new FieldLine(label, null, value));
+                fields.add(before ? new FieldLine(field, null, value, null, false) : new FieldLine(field, null, null, value, false));
             }
         }
         return fields;
-    }
-
-    private static String orNone(String value) {
-        return value == null ? "(none)" : value;
     }
 }

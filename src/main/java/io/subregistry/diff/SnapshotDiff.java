@@ -1,6 +1,7 @@
 package io.subregistry.diff;
 
 import io.subregistry.registry.Section;
+import io.subregistry.registry.SectionField;
 import io.subregistry.registry.Snapshot;
 import io.subregistry.registry.Snapshot.Placed;
 import io.subregistry.registry.Subprocessor;
@@ -91,13 +92,14 @@ public final class SnapshotDiff {
                 continue;
             }
             List<FieldChange> fields = new ArrayList<>();
-            addIfChanged(fields, "title", then.title(), now.title());
-            addIfChanged(fields, "description", then.description(), now.description());
-            addIfChanged(fields, "note", then.note(), now.note());
+            addIfChanged(fields, SectionField.TITLE, then.title(), now.title());
+            addIfChanged(fields, SectionField.DESCRIPTION, then.description(), now.description());
+            addIfChanged(fields, SectionField.NOTE, then.note(), now.note());
             int oldPosition = oldPositions.get(now.key());
             int newPosition = newPositions.get(now.key());
             if (oldPosition != newPosition) {
-                fields.add(new FieldChange("position", Integer.toString(oldPosition + 1), Integer.toString(newPosition + 1)));
+                fields.add(new FieldChange(SectionField.POSITION.jsonName(), Integer.toString(oldPosition + 1),
+                        Integer.toString(newPosition + 1)));
             }
             if (!fields.isEmpty()) {
                 changes.add(new Change(ChangeType.SECTION_MODIFIED, null, now.title(), now.key(), null, fields, null));
@@ -120,9 +122,9 @@ public final class SnapshotDiff {
         return positions;
     }
 
-    private static void addIfChanged(List<FieldChange> fields, String name, String before, String after) {
+    private static void addIfChanged(List<FieldChange> fields, SectionField field, String before, String after) {
         if (!Objects.equals(before, after)) {
-            fields.add(new FieldChange(name, before, after));
+            fields.add(new FieldChange(field.jsonName(), before, after));
         }
     }
 }

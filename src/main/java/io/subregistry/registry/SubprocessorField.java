@@ -1,5 +1,6 @@
 package io.subregistry.registry;
 
+import java.util.Optional;
 import java.util.function.Function;
 
 /** The fields of a sub-processor that a diff compares, in the order a reader expects them. */
@@ -27,5 +28,15 @@ public enum SubprocessorField {
 
     public String valueOf(Subprocessor subprocessor) {
         return accessor.apply(subprocessor);
+    }
+
+    /** The field a diff's JSON names ("legalAddress"), or empty for a name that is not one. */
+    public static Optional<SubprocessorField> ofJsonName(String name) {
+        for (SubprocessorField field : values()) {
+            if (field.jsonName.equals(name)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -4,10 +4,12 @@ import io.subregistry.brand.Brand;
 import io.subregistry.brand.BrandService;
 import io.subregistry.diff.ChangeLines;
 import io.subregistry.diff.ChangeLines.ChangeLine;
+import io.subregistry.diff.ChangeLines.FieldLine;
 import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.registry.version.RecordedChange;
 import io.subregistry.registry.version.VersionQueries;
+import io.subregistry.terms.ChangeTerms;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -39,12 +41,16 @@ public class FeedResource {
     private final SectionTitles titles;
     private final RegistryConfig config;
     private final BrandService brand;
+    private final ChangeTerms terms;
 
-    public FeedResource(VersionQueries versions, SectionTitles titles, RegistryConfig config, BrandService brand) {
+    /** {@code terms} is the English bundle: the feed is English. */
+    public FeedResource(VersionQueries versions, SectionTitles titles, RegistryConfig config, BrandService brand,
+                        ChangeTerms terms) {
         this.versions = versions;
         this.titles = titles;
         this.config = config;
         this.brand = brand;
+        this.terms = terms;
     }
 
     /** The feed and its entries, ready to print. */
@@ -66,13 +72,15 @@ public class FeedResource {
             Map<String, String> sectionTitles = titlesByVersion.computeIfAbsent(recorded.version(), titles::of);
             ChangeLine line = ChangeLines.of(recorded.change(), sectionTitles);
             String effective = ReadableDates.readable(LocalDate.ofInstant(recorded.effectiveAt(), config.zone()));
+            String label = terms.change(line.type());
             String fields = line.fields().stream()
-                    .map(field -> field.label() + ": " + (field.isChange() ? field.before() + " → " + field.after() : field.value()))
+                    .map(field -> fieldLabel(field) + ": " + (field.isChange() ? orNone(field.before()) + " → " + orNone(field.after())
+                            : field.value()))
                     .collect(Collectors.joining("\n"));
             return new Entry("tag:" + authority + ",2025:subprocessors/version/" + recorded.version() + "/change/" + recorded.sequence(),
-                    line.label() + ": " + line.name() + " (" + line.section() + ") — effective " + effective,
+                    label + ": " + line.name() + " (" + line.section() + ") — effective " + effective,
                     recorded.publishedAt().toString(), recorded.version(), line.kind(),
-                    line.label() + ": " + line.name() + "\nSection: " + line.section()
+                    label + ": " + line.name() + "\nSection: " + line.section()
                             + (line.fromSection() == null ? "" : " (moved from " + line.fromSection() + ")")
                             + "\nEffective: " + effective + (fields.isEmpty() ? "" : "\n" + fields));
         }).toList();
@@ -81,5 +89,13 @@ public class FeedResource {
         Feed feed = new Feed("tag:" + authority + ",2025:subprocessors/feed", current.title("Sub-processor changes"),
                 current.companyName() == null ? "Sub-processor Registry" : current.companyName(), updated.toString(), base, entries);
         return Response.ok(Pages.feed(feed).render(), ATOM + ";charset=UTF-8").build();
+    }
+
+    private String fieldLabel(FieldLine field) {
+        return field.entryField() != null ? terms.field(field.entryField()) : terms.sectionField(field.sectionField());
+    }
+
+    private String orNone(String value) {
+        return value == null ? terms.none() : value;
     }
 }

@@ -128,6 +128,9 @@ public interface PageMessages {
     @Message("Website")
     String website();
 
+    @Message("DPA")
+    String fieldDpa();
+
     @Message("of {name}")
     String ofName(String name);
 
@@ -186,59 +189,6 @@ public interface PageMessages {
 
     @Message("The form expired. Please try again.")
     String formExpiredTryAgain();
-
-    // ---------------------------------------------------------------- changes (upcoming, version, diff)
-
-    @Message("Added")
-    String changeAdded();
-
-    @Message("Removed")
-    String changeRemoved();
-
-    @Message("Modified")
-    String changeModified();
-
-    @Message("Moved")
-    String changeMoved();
-
-    @Message("New section")
-    String changeSectionAdded();
-
-    @Message("Section removed")
-    String changeSectionRemoved();
-
-    @Message("Section changed")
-    String changeSectionModified();
-
-    @Message("moved from {from} to {to}")
-    String movedFromTo(String from, String to);
-
-    @Message("changed to")
-    String changedTo();
-
-    @Message("Name")
-    String fieldName();
-
-    @Message("Data categories")
-    String fieldDataCategories();
-
-    @Message("Transfer mechanism")
-    String fieldTransferMechanism();
-
-    @Message("DPA")
-    String fieldDpa();
-
-    @Message("Title")
-    String fieldTitle();
-
-    @Message("Description")
-    String fieldDescription();
-
-    @Message("Note")
-    String fieldNote();
-
-    @Message("Position")
-    String fieldPosition();
 
     // ---------------------------------------------------------------- history and versions
 

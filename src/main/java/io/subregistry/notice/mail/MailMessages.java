@@ -177,69 +177,6 @@ public interface MailMessages {
     @Message("What will not change")
     String whatWillNotChange();
 
-    @Message("moved from {from} to {to}")
-    String movedFromTo(String from, String to);
-
-    @Message("Added")
-    String changeAdded();
-
-    @Message("Removed")
-    String changeRemoved();
-
-    @Message("Modified")
-    String changeModified();
-
-    @Message("Moved")
-    String changeMoved();
-
-    @Message("New section")
-    String changeSectionAdded();
-
-    @Message("Section removed")
-    String changeSectionRemoved();
-
-    @Message("Section changed")
-    String changeSectionModified();
-
-    @Message("Name")
-    String fieldName();
-
-    @Message("Legal address")
-    String fieldLegalAddress();
-
-    @Message("Location")
-    String fieldLocation();
-
-    @Message("Processing activity")
-    String fieldProcessingActivity();
-
-    @Message("Website")
-    String fieldWebsite();
-
-    @Message("Data categories")
-    String fieldDataCategories();
-
-    @Message("Transfer mechanism")
-    String fieldTransferMechanism();
-
-    @Message("DPA")
-    String fieldDpa();
-
-    @Message("Title")
-    String fieldTitle();
-
-    @Message("Description")
-    String fieldDescription();
-
-    @Message("Note")
-    String fieldNote();
-
-    @Message("Position")
-    String fieldPosition();
-
-    @Message("(none)")
-    String none();
-
     @Message("{#if count == 1}1 other change concerns a section you do not follow.{#else}{count} other changes concern sections you do not follow.{/if}")
     String otherChanges(int count);
 

@@ -278,7 +278,7 @@ public class NoticeMails {
                 readable(contract == null ? brief.header().objectionDeadline()
                         : contract.objectionDeadline(brief.header().objectionDeadline(), Instant.now(clock)), language),
                 readable(brief.header().publishedAt(), language), brief.header().emergencyReason(),
-                MailChanges.in(text, ChangeLines.of(relevant, brief.sectionTitles())),
+                ChangeLines.of(relevant, brief.sectionTitles()),
                 brief.changes().size() - relevant.size(), objectable,
                 page("/diff?from=" + (brief.previousNumber() == null ? brief.header().number() : brief.previousNumber())
                         + "&to=" + brief.header().number(), language),

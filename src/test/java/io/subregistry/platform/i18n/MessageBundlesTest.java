@@ -26,7 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every message of every bundle exists in every offered language. Qute itself falls back to the
  * English text when a key is missing in {@code msg_de.properties}, so without this check a
- * German reader would silently get English in the middle of a German notice.
+ * German reader would silently get English in the middle of a German notice. A method that
+ * words an enum (one parameter of an enum type, no text of its own) has one key per constant,
+ * {@code change_$ADDED}, in every language's file, English included: Qute cannot take those
+ * from the interface.
  */
 class MessageBundlesTest {
 
@@ -35,13 +38,18 @@ class MessageBundlesTest {
         List<Class<?>> bundles = bundleInterfaces();
         for (Class<?> bundle : bundles) {
             String name = bundle.getAnnotation(MessageBundle.class).value();
-            Set<String> keys = keysOf(bundle);
+            Set<String> texts = keysOf(bundle);
+            Set<String> constants = enumConstantKeysOf(bundle);
             for (Language language : Language.values()) {
-                if (language == Language.DEFAULT) {
-                    continue; // the interface's @Message texts are the default language
+                Set<String> keys = new TreeSet<>(constants);
+                if (language != Language.DEFAULT) {
+                    keys.addAll(texts); // the interface's @Message texts are the default language
                 }
                 String file = "messages/" + name + "_" + language.tag() + ".properties";
                 Properties translated = load(file);
+                if (keys.isEmpty() && translated == null) {
+                    continue;
+                }
                 assertThat(translated).as(file + " for " + bundle.getName()).isNotNull();
                 assertThat(translated.stringPropertyNames()).as("keys of " + file).isEqualTo(keys);
                 translated.forEach((key, text) ->
@@ -53,9 +61,34 @@ class MessageBundlesTest {
     /** The key of each message: the annotation's key when given, else the method's name (Qute's default, {@code <<default>>}). */
     private static Set<String> keysOf(Class<?> bundle) {
         return Arrays.stream(bundle.getMethods())
-                .filter(method -> method.isAnnotationPresent(Message.class))
+                .filter(method -> method.isAnnotationPresent(Message.class) && !wordsAnEnum(method))
                 .map(MessageBundlesTest::keyOf)
                 .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /**
+     * The keys Qute expects for each constant of an enum a method words: the method's name, "_"
+     * and the constant, or "_$" when some constant has a "_" or "$" in its name.
+     */
+    static Set<String> enumConstantKeysOf(Class<?> bundle) {
+        Set<String> keys = new TreeSet<>();
+        for (Method method : bundle.getMethods()) {
+            if (wordsAnEnum(method)) {
+                Object[] constants = method.getParameterTypes()[0].getEnumConstants();
+                boolean plain = Arrays.stream(constants).map(constant -> ((Enum<?>) constant).name())
+                        .noneMatch(constant -> constant.contains("_") || constant.contains("$"));
+                for (Object constant : constants) {
+                    keys.add(method.getName() + (plain ? "_" : "_$") + ((Enum<?>) constant).name());
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static boolean wordsAnEnum(Method method) {
+        Message message = method.getAnnotation(Message.class);
+        return method.getParameterCount() == 1 && method.getParameterTypes()[0].isEnum()
+                && (message == null || Message.DEFAULT_VALUE.equals(message.value()));
     }
 
     private static String keyOf(Method method) {

@@ -1,0 +1,79 @@
+package io.subregistry.terms;
+
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.subregistry.diff.ChangeType;
+import io.subregistry.platform.i18n.Language;
+import io.subregistry.registry.SectionField;
+import io.subregistry.registry.SubprocessorField;
+import io.subregistry.support.Api;
+import io.subregistry.support.Entries;
+import io.subregistry.support.RegistryTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import static io.restassured.RestAssured.given;
+import static io.subregistry.support.Staff.asLegal;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one vocabulary of changes: every change type and every field has its own words in every
+ * offered language, and an emptied field reads "(none)" in the reader's language on pages and in
+ * the embed (mails: {@code NoticeChangeTermsTest}); the feed stays English.
+ */
+@QuarkusTest
+class ChangeTermsTest extends RegistryTest {
+
+    @Test
+    void everyChangeTypeAndFieldHasItsOwnWordsInEveryLanguage() {
+        for (Language language : Language.offered()) {
+            ChangeTerms terms = MessageBundles.get(ChangeTerms.class, Localized.Literal.of(language.tag()));
+            assertWords(language, ChangeType.values(), terms::change);
+            assertWords(language, SubprocessorField.values(), terms::field);
+            assertWords(language, SectionField.values(), terms::sectionField);
+            assertThat(terms.none()).as(language + " none").isNotBlank();
+        }
+        ChangeTerms english = MessageBundles.get(ChangeTerms.class, Localized.Literal.of("en"));
+        assertThat(english.change(ChangeType.SECTION_REMOVED)).isEqualTo("Section removed");
+        assertThat(english.field(SubprocessorField.LEGAL_ADDRESS)).isEqualTo("Legal address");
+        assertThat(MessageBundles.get(ChangeTerms.class, Localized.Literal.of("de")).field(SubprocessorField.DPA_URL)).isEqualTo("AVV");
+    }
+
+    /** Each constant's word is text (not a key, nor the constant's name) and no two constants share one. */
+    private static <E extends Enum<E>> void assertWords(Language language, E[] constants, Function<E, String> word) {
+        Set<String> seen = new HashSet<>();
+        for (E constant : constants) {
+            String text = word.apply(constant);
+            assertThat(text).as(language + " " + constant).isNotBlank().doesNotContain("_").doesNotContain("$")
+                    .isNotEqualTo(constant.name());
+            assertThat(seen.add(text)).as(language + ": " + constant + " shares its word \"" + text + "\"").isTrue();
+        }
+    }
+
+    @Test
+    void anEmptiedFieldReadsNoneInTheReadersLanguageOnPagesAndInTheEmbed() {
+        String id = Api.addToDraft(Entries.named("Postmark").in("support").with("website", "https://postmark.example"));
+        Api.publishWithNotice("Adds Postmark");
+        asLegal().contentType(ContentType.JSON).header("If-Match", Api.entryTag(id))
+                .body(Entries.named("Postmark").in("support").body()).put("/api/v1/draft/subprocessors/" + id)
+                .then().statusCode(200);
+        int version = Api.publishOrFail(LocalDate.of(2027, 2, 1), "Postmark's website goes");
+
+        String emptied = "<del>https://postmark.example</del> <span aria-hidden=\"true\">→</span>";
+        for (String page : List.of("/diff?from=" + (version - 1) + "&to=" + version + "&", "/versions/" + version + "?", "/?",
+                "/embed?")) {
+            assertThat(given().get(page + "lang=de").asString()).as(page + " in German").contains(emptied)
+                    .contains("<ins>(keine Angabe)</ins>").doesNotContain("(none)");
+            assertThat(given().get(page + "lang=fr").asString()).as(page + " in French").contains("<ins>(aucun)</ins>");
+            assertThat(given().get(page + "lang=en").asString()).as(page + " in English").contains("<ins>(none)</ins>");
+        }
+        assertThat(given().get("/feed.atom").asString()).contains("Website: https://postmark.example → (none)");
+    }
+}
