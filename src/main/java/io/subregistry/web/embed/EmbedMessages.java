@@ -16,9 +16,6 @@ public interface EmbedMessages {
     @Message("Last updated:")
     String lastUpdated();
 
-    @Message("version {number}")
-    String version(int number);
-
     @Message("No list has been published yet.")
     String nothingPublished();
 
@@ -27,18 +24,6 @@ public interface EmbedMessages {
 
     @Message("Show the whole list")
     String wholeList();
-
-    @Message("Upcoming changes")
-    String upcoming();
-
-    @Message("From {date}")
-    String upcomingFrom(String date);
-
-    @Message("Shorter notice than usual:")
-    String shorterNotice();
-
-    @Message("Compare with the list before it")
-    String compare();
 
     @Message("Get notified of changes by e-mail")
     String subscribe();

@@ -107,7 +107,7 @@ class EmbedPageTest extends RegistryTest {
     void theReadersLanguageFromLangThenAcceptLanguage() {
         String german = given().get("/embed?lang=de").asString();
         assertThat(german).contains("<html lang=\"de\">").contains("— Unterauftragsverarbeiter</h1>")
-                .contains("Zuletzt aktualisiert: <time datetime=\"2026-02-02\">2. Februar 2026</time> · Version 2")
+                .contains("Zuletzt aktualisiert: <time datetime=\"2026-02-02\">2. Februar 2026</time> · Fassung 2")
                 .contains("<th scope=\"col\">Unterauftragsverarbeiter</th><th scope=\"col\">Anschrift</th>")
                 .contains("<span class=\"badge new\">Neu</span>").contains("href=\"/?lang=de#subscribe\"")
                 .contains("Per E-Mail über Änderungen informiert werden").doesNotContain("Last updated");
