@@ -22,12 +22,16 @@ public final class EvidenceCsv {
                 csv.row(concat(head, "notice", notice.email(), notice.kind(), notice.noticeStatus(), notice.sentAt(),
                         notice.messageId(), null, null, null, null, null, null));
             }
+            for (CustomerEvidence.WebhookNotice webhook : entry.webhooks()) {
+                csv.row(concat(head, "webhook", webhook.url(), "version.published", webhook.deliveryStatus(),
+                        webhook.deliveredAt(), webhook.webhookId(), null, null, null, null, null, null));
+            }
             for (CustomerEvidence.Objection objection : entry.objections()) {
                 csv.row(concat(head, "objection", objection.email(), null, null, objection.receivedAt(), null,
                         String.join("; ", objection.subprocessors()), objection.reason(), objection.outcome(),
                         objection.resolutionNote(), objection.resolvedBy(), objection.resolvedAt()));
             }
-            if (entry.notices().isEmpty() && entry.objections().isEmpty()) {
+            if (entry.notices().isEmpty() && entry.webhooks().isEmpty() && entry.objections().isEmpty()) {
                 csv.row(concat(head, "obligation", null, null, null, null, null, null, null, null, null, null, null));
             }
         }

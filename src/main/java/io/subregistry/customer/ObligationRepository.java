@@ -45,6 +45,11 @@ public class ObligationRepository {
                                 boolean failed, String kind, String noticeStatus, Instant sentAt, String messageId) {
     }
 
+    /** A delivery of a version's {@code version.published} event to one of a customer's own endpoints. */
+    public record WebhookNotice(int version, String url, String webhookId, String status, Instant deliveredAt, int attempts,
+                                Integer lastHttpStatus) {
+    }
+
     /** Customers in scope: no sections (every section) or one of them. */
     private static final String IN_SCOPE = """
             c.archived_at is null and (c.sections is null or c.sections && ?::text[])""";
@@ -259,6 +264,24 @@ public class ObligationRepository {
                 join subscriber s on s.customer_id = o.customer_id
                 join notice n on n.subscriber_id = s.id and n.version_number = o.version_number
                where o.customer_id = ?""", statement -> statement.setObject(1, customer));
+    }
+
+    /**
+     * The deliveries of {@code version.published} events to a customer's own endpoints, for the
+     * versions that oblige it: the webhook side of its notices (see {@link #refresh}).
+     */
+    public List<WebhookNotice> webhookNoticesOfCustomer(UUID customer) {
+        return sql.list("read a customer's webhook notices", """
+                select ev.version_number, e.url, ev.id, d.status, d.delivered_at, d.attempts, d.last_status
+                  from obligation o
+                  join webhook_endpoint e on e.customer_id = o.customer_id
+                  join webhook_delivery d on d.endpoint_id = e.id
+                  join webhook_event ev on ev.id = d.event_id and ev.type = 'version.published'
+                                       and ev.version_number = o.version_number
+                 where o.customer_id = ?
+                 order by ev.version_number, e.url, d.queued_at""", statement -> statement.setObject(1, customer),
+                row -> new WebhookNotice(row.getInt(1), row.getString(2), row.getString(3), row.getString(4),
+                        instant(row, 5), row.getInt(6), row.getObject(7, Integer.class)));
     }
 
     private List<ContactNotice> contactNotices(boolean many, String from, Sql.Binder binder) {

@@ -148,6 +148,9 @@ public class ObligationService {
         Map<Integer, List<ObligationReport.ContactNotice>> notices = obligations.noticesOfCustomer(customerId).stream()
                 .collect(Collectors.groupingBy(ObligationRepository.ContactNotice::version,
                         Collectors.mapping(ObligationService::contactNotice, Collectors.toList())));
+        Map<Integer, List<CustomerEvidence.WebhookNotice>> webhooks = obligations.webhookNoticesOfCustomer(customerId).stream()
+                .collect(Collectors.groupingBy(ObligationRepository.WebhookNotice::version,
+                        Collectors.mapping(ObligationService::webhookNotice, Collectors.toList())));
         Map<Integer, List<CustomerEvidence.Objection>> objected = objections.ofCustomer(customerId).stream()
                 .collect(Collectors.groupingBy(ObjectionView::version, Collectors.mapping(ObligationService::objection,
                         Collectors.toList())));
@@ -163,7 +166,8 @@ public class ObligationService {
             entries.add(new CustomerEvidence.Entry(row.version(), header.summary(), header.publishedAt(),
                     header.effectiveAt(), header.emergencyReason(), changes, row.noticePeriodDays(), row.givenDays(),
                     row.dueBy(), row.status(), row.notifiedAt(), row.acknowledgedAt(), row.acknowledgedBy(),
-                    notices.getOrDefault(row.version(), List.of()), objected.getOrDefault(row.version(), List.of())));
+                    notices.getOrDefault(row.version(), List.of()), webhooks.getOrDefault(row.version(), List.of()),
+                    objected.getOrDefault(row.version(), List.of())));
         }
         return new CustomerEvidence(customer, Instant.now(clock), entries);
     }
@@ -208,6 +212,11 @@ public class ObligationService {
                 terms.objectionDeadline(version.effectiveAt(), Instant.now(clock)), terms.acknowledgedAt(),
                 terms.acknowledgedAt() == null ? null : obligations.of(List.of(version.number()),
                         List.of(target.contact().customerId)).get(0).acknowledgedBy());
+    }
+
+    private static CustomerEvidence.WebhookNotice webhookNotice(ObligationRepository.WebhookNotice delivery) {
+        return new CustomerEvidence.WebhookNotice(delivery.url(), delivery.webhookId(), delivery.status(), delivery.deliveredAt(),
+                delivery.attempts(), delivery.lastHttpStatus());
     }
 
     private static ObligationReport.ContactNotice contactNotice(ObligationRepository.ContactNotice row) {

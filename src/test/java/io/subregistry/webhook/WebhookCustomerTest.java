@@ -93,6 +93,22 @@ class WebhookCustomerTest extends RegistryTest {
         assertThat(report.getString("obligations.find { it.name == 'Late AG' }.status")).isEqualTo("PENDING");
         assertThat(at("/late")).isEmpty();
 
+        // The customer's evidence shows the delivery that notified it, in JSON and in the file.
+        JsonPath evidence = asAuditor().get("/api/v1/customers/" + clinic + "/evidence").jsonPath();
+        assertThat(evidence.getString("versions[0].notifiedAt")).isEqualTo(delivered.toString());
+        assertThat(evidence.getList("versions[0].webhooks")).hasSize(1);
+        assertThat(evidence.getString("versions[0].webhooks[0].url")).isEqualTo(receiver.url("/clinic"));
+        assertThat(evidence.getString("versions[0].webhooks[0].webhookId")).isEqualTo(at("/clinic").get(0).header("webhook-id"));
+        assertThat(evidence.getString("versions[0].webhooks[0].deliveryStatus")).isEqualTo("DELIVERED");
+        assertThat(evidence.getString("versions[0].webhooks[0].deliveredAt")).isEqualTo(delivered.toString());
+        assertThat(evidence.getInt("versions[0].webhooks[0].lastHttpStatus")).isBetween(200, 299);
+        String file = asAuditor().accept("text/csv").get("/api/v1/customers/" + clinic + "/evidence").then().statusCode(200)
+                .extract().asString();
+        assertThat(file.lines().filter(line -> line.contains(",webhook," + receiver.url("/clinic") + ",version.published,DELIVERED,")))
+                .hasSize(1);
+        assertThat(asAuditor().get("/api/v1/customers/" + late + "/evidence").jsonPath().getList("versions[0].webhooks"))
+                .as("Late AG's endpoint takes no version.published").isEmpty();
+
         // Two days before Late AG's due date, with no notice: AT_RISK, announced once to its endpoint and the registry's.
         Instant dueBy = Instant.parse(report.getString("obligations.find { it.name == 'Late AG' }.dueBy"));
         clock.set(dueBy.minus(Duration.ofDays(2)));
