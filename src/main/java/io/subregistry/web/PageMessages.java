@@ -2,13 +2,16 @@ package io.subregistry.web;
 
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
+import io.subregistry.notice.Subscriber;
+import io.subregistry.registry.version.VersionStatus;
 
 /**
  * Every fixed text of the public and subscriber pages, in English; German and French in
  * messages/msg_de.properties and msg_fr.properties (MessageBundlesTest checks that both have every
  * key). Templates print them as {@code {msg:key}}, in the locale the page is rendered for; what
  * legal staff entered (names, sections, activities) is never translated. Messages hold no HTML:
- * their output is escaped like any value.
+ * their output is escaped like any value. A method taking an enum words each constant
+ * ({@code versionStatus_CURRENT}): those keys are in every language's file, msg_en.properties included.
  */
 @MessageBundle(value = "msg", locale = "en")
 public interface PageMessages {
@@ -228,26 +231,20 @@ public interface PageMessages {
     @Message("Version {number} of the sub-processor list")
     String versionPageTitle(int number);
 
-    @Message("Current")
-    String statusCurrent();
+    /**
+     * The badge beside a version's number on the history page ("Current"); one message per
+     * constant, {@code versionBadge_CURRENT} in messages/msg_en.properties and the others.
+     */
+    @Message
+    String versionBadge(VersionStatus status);
 
-    @Message("Upcoming")
-    String statusUpcoming();
-
+    /** The label of the row that says when and why a version was withdrawn. */
     @Message("Withdrawn")
     String statusWithdrawn();
 
-    @Message("current")
-    String versionCurrent();
-
-    @Message("upcoming")
-    String versionUpcoming();
-
-    @Message("superseded")
-    String versionSuperseded();
-
-    @Message("withdrawn")
-    String versionWithdrawn();
+    /** A version's status on its own page, in lower case ("upcoming"). */
+    @Message
+    String versionStatus(VersionStatus status);
 
     @Message("Emergency:")
     String emergency();
@@ -477,14 +474,9 @@ public interface PageMessages {
     @Message("Notices go to")
     String noticesGoTo();
 
-    @Message("Status: confirmed.")
-    String statusConfirmed();
-
-    @Message("Status: pending.")
-    String statusPending();
-
-    @Message("Status: unsubscribed.")
-    String statusUnsubscribed();
+    /** "Status: confirmed.", after the address on the manage page. */
+    @Message
+    String subscriptionStatus(Subscriber.Status status);
 
     @Message("Notices are written in:")
     String noticesIn();

@@ -1,7 +1,9 @@
 package io.subregistry.web;
 
 import io.subregistry.diff.ChangeLines.ChangeLine;
+import io.subregistry.diff.ChangeType;
 import io.subregistry.registry.version.PublishedList.ListedSection;
+import io.subregistry.registry.version.VersionStatus;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -27,12 +29,32 @@ public final class PageViews {
     }
 
     /** A row of the history page. */
-    public record HistoryRow(int number, int previous, String status, LocalDate published, LocalDate effective, String summary,
-                             Map<String, Integer> counts, int total, String emergencyReason, String withdrawalReason) {
+    public record HistoryRow(int number, int previous, VersionStatus status, LocalDate published, LocalDate effective, String summary,
+                             ChangeCounts counts, int total, String emergencyReason, String withdrawalReason) {
+
+        /** The class of the badge beside the version's number; a superseded version has none. */
+        public String badge() {
+            return switch (status) {
+                case CURRENT -> "new";
+                case UPCOMING -> "modified";
+                case WITHDRAWN -> "removed";
+                case SUPERSEDED -> null;
+            };
+        }
+    }
+
+    /** How many changes of each kind a version made, as the history page counts them: a section's changes together. */
+    public record ChangeCounts(int added, int removed, int modified, int moved, int sectionChanges) {
+
+        static ChangeCounts of(Map<ChangeType, Integer> counts) {
+            return new ChangeCounts(counts.get(ChangeType.ADDED), counts.get(ChangeType.REMOVED), counts.get(ChangeType.MODIFIED),
+                    counts.get(ChangeType.MOVED), counts.get(ChangeType.SECTION_ADDED) + counts.get(ChangeType.SECTION_MODIFIED)
+                    + counts.get(ChangeType.SECTION_REMOVED));
+        }
     }
 
     /** A version's page. */
-    public record VersionPage(int number, String status, LocalDate published, LocalDate effective, String summary,
+    public record VersionPage(int number, VersionStatus status, LocalDate published, LocalDate effective, String summary,
                               String publisher, String emergencyReason, String hash, String previousHash,
                               List<ListedSection> sections, List<ChangeLine> changes, Integer previous,
                               LocalDate withdrawn, String withdrawalReason) {

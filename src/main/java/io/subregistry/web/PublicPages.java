@@ -43,7 +43,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -158,16 +157,8 @@ public class PublicPages {
         PageContext site = contexts.current();
         List<PageViews.HistoryRow> rows = newestFirst(versions.all()).stream().map(header -> {
             Map<ChangeType, Integer> counts = versions.counts(header.number());
-            Map<String, Integer> shown = new LinkedHashMap<>();
-            shown.put("added", counts.get(ChangeType.ADDED));
-            shown.put("removed", counts.get(ChangeType.REMOVED));
-            shown.put("modified", counts.get(ChangeType.MODIFIED));
-            shown.put("moved", counts.get(ChangeType.MOVED));
-            int sectionChanges = counts.get(ChangeType.SECTION_ADDED) + counts.get(ChangeType.SECTION_MODIFIED)
-                    + counts.get(ChangeType.SECTION_REMOVED);
-            shown.put("section changes", sectionChanges);
-            return new PageViews.HistoryRow(header.number(), previousOf(header), statusOf(header), date(header.publishedAt()),
-                    date(header.effectiveAt()), header.summary(), shown,
+            return new PageViews.HistoryRow(header.number(), previousOf(header), versions.status(header), date(header.publishedAt()),
+                    date(header.effectiveAt()), header.summary(), PageViews.ChangeCounts.of(counts),
                     counts.values().stream().mapToInt(Integer::intValue).sum(), header.emergencyReason(),
                     header.isWithdrawn() ? header.withdrawal().reason() : null);
         }).toList();
@@ -182,7 +173,7 @@ public class PublicPages {
             VersionHeader header = versions.require(number);
             PublishedList list = lists.version(number);
             List<RecordedChange> changes = versions.changesOf(number);
-            return HtmlResponses.page(site, Pages.version(site, new PageViews.VersionPage(number, statusOf(header),
+            return HtmlResponses.page(site, Pages.version(site, new PageViews.VersionPage(number, versions.status(header),
                     date(header.publishedAt()), date(header.effectiveAt()), header.summary(), header.publisher(),
                     header.emergencyReason(), header.hash(), header.previousHash(), list.sections(),
                     ChangeLines.of(changes.stream().map(RecordedChange::change).toList(), titles.of(number)),
@@ -267,10 +258,6 @@ public class PublicPages {
     /** The version this one's changes are relative to (withdrawn versions are skipped). */
     private int previousOf(VersionHeader header) {
         return versions.standingBefore(header.number()).map(VersionHeader::number).orElse(header.number() - 1);
-    }
-
-    private String statusOf(VersionHeader header) {
-        return versions.status(header).name().toLowerCase(Locale.ROOT);
     }
 
     private LocalDate date(Instant instant) {

@@ -14,12 +14,10 @@ import io.subregistry.support.RegistryTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.function.Function;
 
 import static io.restassured.RestAssured.given;
+import static io.subregistry.support.EnumWords.assertOwnWords;
 import static io.subregistry.support.Staff.asLegal;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,26 +33,15 @@ class ChangeTermsTest extends RegistryTest {
     void everyChangeTypeAndFieldHasItsOwnWordsInEveryLanguage() {
         for (Language language : Language.offered()) {
             ChangeTerms terms = MessageBundles.get(ChangeTerms.class, Localized.Literal.of(language.tag()));
-            assertWords(language, ChangeType.values(), terms::change);
-            assertWords(language, SubprocessorField.values(), terms::field);
-            assertWords(language, SectionField.values(), terms::sectionField);
+            assertOwnWords(language, ChangeType.values(), terms::change);
+            assertOwnWords(language, SubprocessorField.values(), terms::field);
+            assertOwnWords(language, SectionField.values(), terms::sectionField);
             assertThat(terms.none()).as(language + " none").isNotBlank();
         }
         ChangeTerms english = MessageBundles.get(ChangeTerms.class, Localized.Literal.of("en"));
         assertThat(english.change(ChangeType.SECTION_REMOVED)).isEqualTo("Section removed");
         assertThat(english.field(SubprocessorField.LEGAL_ADDRESS)).isEqualTo("Legal address");
         assertThat(MessageBundles.get(ChangeTerms.class, Localized.Literal.of("de")).field(SubprocessorField.DPA_URL)).isEqualTo("AVV");
-    }
-
-    /** Each constant's word is text (not a key, nor the constant's name) and no two constants share one. */
-    private static <E extends Enum<E>> void assertWords(Language language, E[] constants, Function<E, String> word) {
-        Set<String> seen = new HashSet<>();
-        for (E constant : constants) {
-            String text = word.apply(constant);
-            assertThat(text).as(language + " " + constant).isNotBlank().doesNotContain("_").doesNotContain("$")
-                    .isNotEqualTo(constant.name());
-            assertThat(seen.add(text)).as(language + ": " + constant + " shares its word \"" + text + "\"").isTrue();
-        }
     }
 
     @Test

@@ -1,20 +1,30 @@
 package io.subregistry.web;
 
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.subregistry.notice.Subscriber;
+import io.subregistry.platform.i18n.Language;
+import io.subregistry.registry.version.VersionStatus;
 import io.subregistry.support.Api;
 import io.subregistry.support.Entries;
 import io.subregistry.support.RegistryTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static io.subregistry.support.EnumWords.assertOwnWords;
+import static io.subregistry.support.Staff.asLegal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The pages in English, German and French: chosen with ?lang=, else by the browser's
- * Accept-Language; dates in the reader's style; what legal staff entered shown as entered.
+ * Accept-Language; dates in the reader's style; statuses worded from their enums; what legal
+ * staff entered shown as entered.
  */
 @QuarkusTest
 class PageLanguagesTest extends RegistryTest {
@@ -93,6 +103,43 @@ class PageLanguagesTest extends RegistryTest {
         assertThat(given().get("/versions/" + version + "?lang=de").asString())
                 .contains("<h1>Fassung " + version + "</h1>").contains("<td>1. Februar 2027</td>").contains("<td>bevorstehend</td>");
         assertThat(given().get("/history?lang=fr").asString()).contains("1 ajout").contains("1 février 2027");
+    }
+
+    @Test
+    void everyVersionAndSubscriptionStatusHasItsOwnWordsInEveryLanguage() {
+        for (Language language : Language.offered()) {
+            PageMessages msg = MessageBundles.get(PageMessages.class, Localized.Literal.of(language.tag()));
+            assertOwnWords(language, VersionStatus.values(), msg::versionStatus);
+            assertOwnWords(language, VersionStatus.values(), msg::versionBadge);
+            assertOwnWords(language, Subscriber.Status.values(), msg::subscriptionStatus);
+        }
+        PageMessages english = MessageBundles.get(PageMessages.class, Localized.Literal.of("en"));
+        assertThat(english.versionStatus(VersionStatus.SUPERSEDED)).isEqualTo("superseded");
+        assertThat(english.versionBadge(VersionStatus.CURRENT)).isEqualTo("Current");
+        assertThat(english.subscriptionStatus(Subscriber.Status.PENDING)).isEqualTo("Status: pending.");
+    }
+
+    @Test
+    void theHistoryAndTheVersionPagesWordEveryStatusInGerman() {
+        Api.addToDraft(Entries.named("Postmark").in("support"));
+        int upcoming = Api.publishOrFail(LocalDate.of(2027, 2, 1), "Adds Postmark");
+
+        String history = given().get("/history?lang=de").asString();
+        assertThat(history).contains(">Fassung " + upcoming + "</a> <span class=\"badge modified\">Bevorstehend</span></th>")
+                .contains(">Fassung 2</a> <span class=\"badge new\">Aktuell</span></th>")
+                .contains(">Fassung 1</a></th>")
+                .contains("1 hinzugefügt").doesNotContain("added");
+        assertThat(given().get("/versions/1?lang=de").asString()).contains("<td>abgelöst</td>");
+        assertThat(given().get("/versions/2?lang=de").asString()).contains("<td>aktuell</td>");
+
+        asLegal().contentType(ContentType.JSON).body(Map.of("reason", "Planned again later."))
+                .post("/api/v1/versions/" + upcoming + "/withdrawal").then().statusCode(200);
+        assertThat(given().get("/history?lang=de").asString())
+                .contains(">Fassung " + upcoming + "</a> <span class=\"badge removed\">Zurückgezogen</span></th>");
+        assertThat(given().get("/versions/" + upcoming + "?lang=de").asString()).contains("<td>zurückgezogen</td>")
+                .contains("<th scope=\"row\">Zurückgezogen</th>");
+        assertThat(given().get("/history?lang=fr").asString())
+                .contains(">Version " + upcoming + "</a> <span class=\"badge removed\">Retirée</span></th>");
     }
 
     @Test

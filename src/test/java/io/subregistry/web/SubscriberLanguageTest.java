@@ -85,7 +85,8 @@ class SubscriberLanguageTest extends RegistryTest {
         String manage = Mailbox.link(mails.get(1), MANAGE_PREFIX).replace("http://localhost:8080", "");
 
         String shown = given().get(manage + "?lang=fr").asString();
-        assertThat(shown).contains("<h1>Votre abonnement</h1>").contains("<strong lang=\"fr\">Français</strong>")
+        assertThat(shown).contains("<h1>Votre abonnement</h1>").contains("Statut\u00a0: confirmé.")
+                .contains("<strong lang=\"fr\">Français</strong>")
                 .contains("<option value=\"fr\" lang=\"fr\" selected>Français</option>")
                 .contains("action=\"" + manage + "?lang=fr\"");
 
@@ -99,5 +100,9 @@ class SubscriberLanguageTest extends RegistryTest {
         given().contentType("application/x-www-form-urlencoded").formParam("language", "xx").post(manage)
                 .then().statusCode(400);
         assertThat(languageOf(email)).isEqualTo("de");
+
+        // the status is worded in the page's language
+        assertThat(given().get(manage + "?lang=de").asString()).contains("Status: bestätigt.");
+        assertThat(given().get(manage + "?lang=en").asString()).contains("Status: confirmed.");
     }
 }
