@@ -70,7 +70,7 @@ class BrandedMailLanguagesTest extends RegistryTest {
                 .isEqualTo("[Acme Health] Bitte bestätigen Sie Ihr Abonnement unserer Mitteilungen zu Unterauftragsverarbeitern");
         assertThat(rawHeader(confirmation, "Subject")).startsWith("=?UTF-8?Q?").doesNotContain("ä");
         assertBranded(confirmation);
-        assertThat(text(confirmation)).contains("Bestätigen Sie Ihr Abonnement").contains("(alle Bereiche)")
+        assertThat(text(confirmation)).contains("Bestätigen Sie Ihr Abonnement").contains("(alle Abschnitte)")
                 .doesNotContain("rechtsverbindlich");
         assertThat(html(confirmation)).contains("Bestätigen Sie Ihr Abonnement").contains("<html lang=\"de\">");
 
