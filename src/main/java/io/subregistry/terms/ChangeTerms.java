@@ -35,6 +35,14 @@ public interface ChangeTerms {
     @Message("moved from {from} to {to}")
     String movedFromTo(String from, String to);
 
+    /** The label of a change's section where it stands on its own line (the feed's "Section: Hosting"). */
+    @Message("Section")
+    String section();
+
+    /** Beside the section a sub-processor moved to, where it was: "Section: Hosting (moved from Support)". */
+    @Message("moved from {from}")
+    String movedFrom(String from);
+
     /** Said by screen readers between a field's old and new value (the page shows an arrow). */
     @Message("changed to")
     String changedTo();

@@ -80,8 +80,8 @@ public class FeedResource {
             return new Entry("tag:" + authority + ",2025:subprocessors/version/" + recorded.version() + "/change/" + recorded.sequence(),
                     label + ": " + line.name() + " (" + line.section() + ") — effective " + effective,
                     recorded.publishedAt().toString(), recorded.version(), line.kind(),
-                    label + ": " + line.name() + "\nSection: " + line.section()
-                            + (line.fromSection() == null ? "" : " (moved from " + line.fromSection() + ")")
+                    label + ": " + line.name() + "\n" + terms.section() + ": " + line.section()
+                            + (line.fromSection() == null ? "" : " (" + terms.movedFrom(line.fromSection()) + ")")
                             + "\nEffective: " + effective + (fields.isEmpty() ? "" : "\n" + fields));
         }).toList();
         Instant updated = newest.isEmpty() ? Instant.EPOCH : newest.get(0).publishedAt();

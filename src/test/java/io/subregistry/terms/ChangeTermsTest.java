@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The one vocabulary of changes: every change type and every field has its own words in every
  * offered language, and an emptied field reads "(none)" in the reader's language on pages and in
- * the embed (mails: {@code NoticeChangeTermsTest}); the feed stays English.
+ * the embed (mails: {@code NoticeChangeTermsTest}); the feed stays English, its labels included.
  */
 @QuarkusTest
 class ChangeTermsTest extends RegistryTest {
@@ -37,6 +37,7 @@ class ChangeTermsTest extends RegistryTest {
             assertOwnWords(language, SubprocessorField.values(), terms::field);
             assertOwnWords(language, SectionField.values(), terms::sectionField);
             assertThat(terms.none()).as(language + " none").isNotBlank();
+            assertThat(terms.section()).as(language + " section").isNotBlank();
         }
         ChangeTerms english = MessageBundles.get(ChangeTerms.class, Localized.Literal.of("en"));
         assertThat(english.change(ChangeType.SECTION_REMOVED)).isEqualTo("Section removed");
@@ -62,5 +63,18 @@ class ChangeTermsTest extends RegistryTest {
             assertThat(given().get(page + "lang=en").asString()).as(page + " in English").contains("<ins>(none)</ins>");
         }
         assertThat(given().get("/feed.atom").asString()).contains("Website: https://postmark.example → (none)");
+    }
+
+    @Test
+    void theFeedNamesAMovesSectionsInEnglish() {
+        String id = Api.addToDraft(Entries.named("Postmark").in("support"));
+        Api.publishWithNotice("Adds Postmark");
+        asLegal().contentType(ContentType.JSON).header("If-Match", Api.entryTag(id))
+                .body(Entries.named("Postmark").in("product").body()).put("/api/v1/draft/subprocessors/" + id)
+                .then().statusCode(200);
+        Api.publishOrFail(LocalDate.of(2027, 2, 1), "Postmark serves the product");
+
+        assertThat(given().header("Accept-Language", "de").get("/feed.atom").asString())
+                .contains("Moved: Postmark\nSection: Product-related sub-processors (moved from Customer Support related sub-processors)");
     }
 }
