@@ -110,7 +110,7 @@ class BrandedMailLanguagesTest extends RegistryTest {
                 .formParam("subprocessorIds", postmark).post(objection).then().statusCode(200);
         MimeMessage receipt = Mailbox.awaitTo(DE, 4).get(3);
         assertThat(Mailbox.subject(receipt))
-                .isEqualTo("[Acme Health] Wir haben Ihren Widerspruch zu Version " + version + " unserer Unterauftragsverarbeiter erhalten");
+                .isEqualTo("[Acme Health] Wir haben Ihren Widerspruch zu Fassung " + version + " unserer Unterauftragsverarbeiter erhalten");
         for (String part : List.of(text(receipt), html(receipt))) {
             assertThat(part).contains("Unser Rechtsteam prüft ihn").contains("Postmark").contains("Unser Vertrag schließt das aus.")
                     .contains("2. März 2026, 10:00 UTC").contains("Die englische Fassung dieser Mitteilung ist rechtsverbindlich");
@@ -119,7 +119,7 @@ class BrandedMailLanguagesTest extends RegistryTest {
         asLegal().contentType(ContentType.JSON).body(Map.of("outcome", "REJECTED", "note", "Postmark ist notwendig."))
                 .post("/api/v1/objections/" + id + "/resolution").then().statusCode(200);
         MimeMessage resolved = Mailbox.awaitTo(DE, 5).get(4);
-        assertThat(Mailbox.subject(resolved)).isEqualTo("[Acme Health] Ihr Widerspruch zu Version " + version
+        assertThat(Mailbox.subject(resolved)).isEqualTo("[Acme Health] Ihr Widerspruch zu Fassung " + version
                 + " unserer Unterauftragsverarbeiter: abgelehnt, die Änderung wird wirksam");
         assertThat(text(resolved)).contains("Unsere Antwort: Postmark ist notwendig.");
         assertBranded(resolved);
