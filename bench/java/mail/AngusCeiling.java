@@ -1,5 +1,4 @@
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -8,8 +7,6 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 
-import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -24,29 +21,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code RSET} between messages; no pipelining: MAIL, RCPT and DATA each wait for their reply).
  * Not used by the service: it measures what a client that writes a message in one go reaches.
  *
- * <p>Usage: {@code java -cp … AngusCeiling HOST PORT SESSIONS COUNT MAIL.json}.
+ * <p>Usage: {@code java -cp … AngusCeiling HOST PORT SESSIONS COUNT MAIL.json [WARMUP]} ({@link Ceiling}).
  */
 public final class AngusCeiling {
 
     public static void main(String[] args) throws Exception {
-        String host = args[0];
-        String port = args[1];
-        int sessions = Integer.parseInt(args[2]);
-        int count = Integer.parseInt(args[3]);
-        JsonNode mail = new ObjectMapper().readTree(new File(args[4]));
+        Ceiling ceiling = Ceiling.fromArgs(args);
         Properties props = new Properties();
-        props.put("mail.smtp.host", host);
-        props.put("mail.smtp.port", port);
+        props.put("mail.smtp.host", ceiling.host());
+        props.put("mail.smtp.port", String.valueOf(ceiling.port()));
         Session session = Session.getInstance(props);
-
-        run(session, mail, sessions, args.length > 5 ? Integer.parseInt(args[5]) : Math.min(200, count), "warmup");
-        long cpu0 = processCpuNanos();
-        long t0 = System.nanoTime();
-        int failures = run(session, mail, sessions, count, "notice-angus");
-        long wall = System.nanoTime() - t0;
-        long cpu = processCpuNanos() - cpu0;
-        System.out.printf("sent=%d failures=%d seconds=%.3f rate=%.0f cpu_us_per_mail=%.1f%n",
-                count - failures, failures, wall / 1e9, count / (wall / 1e9), cpu / 1e3 / count);
+        ceiling.measure((count, idPrefix) -> run(session, ceiling.mail(), ceiling.sessions(), count, idPrefix),
+                "notice-angus", wall -> "");
     }
 
     private static int run(Session session, JsonNode mail, int sessions, int count, String idPrefix) throws Exception {
@@ -99,7 +85,4 @@ public final class AngusCeiling {
         return message;
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 }

@@ -1,5 +1,4 @@
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -8,7 +7,6 @@ import io.vertx.ext.mail.MailConfig;
 import io.vertx.ext.mail.MailMessage;
 import io.vertx.ext.mail.StartTLSOptions;
 
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Iterator;
@@ -26,28 +24,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * SmtpSender drives it (every send started on one event-loop context, at most {@code sessions}
  * at once). Whatever rate this reaches, no service built on quarkus-mailer can pass.
  *
- * <p>Usage: {@code java -cp … MailerCeiling HOST PORT SESSIONS COUNT MAIL.json}, where MAIL.json
- * holds {from, subject, text, html, headers{}} of a notice as the sink received it
- * (bench/mail-parts.py). Prints one line of {@code key=value} figures.
+ * <p>Usage: {@code java -cp … MailerCeiling HOST PORT SESSIONS COUNT MAIL.json [WARMUP]} ({@link Ceiling}).
  */
 public final class MailerCeiling {
 
     public static void main(String[] args) throws Exception {
-        String host = args[0];
-        int port = Integer.parseInt(args[1]);
-        int sessions = Integer.parseInt(args[2]);
-        int count = Integer.parseInt(args[3]);
-        JsonNode mail = new ObjectMapper().readTree(new File(args[4]));
-
+        Ceiling ceiling = Ceiling.fromArgs(args);
         Vertx vertx = Vertx.vertx();
-        MailConfig config = new MailConfig().setHostname(host).setPort(port).setStarttls(StartTLSOptions.DISABLED)
-                .setMaxPoolSize(sessions).setPipelining(true).setKeepAlive(true).setPoolCleanerPeriod(0);
+        MailConfig config = new MailConfig().setHostname(ceiling.host()).setPort(ceiling.port())
+                .setStarttls(StartTLSOptions.DISABLED).setMaxPoolSize(ceiling.sessions()).setPipelining(true)
+                .setKeepAlive(true).setPoolCleanerPeriod(0);
         MailClient client = MailClient.create(vertx, config);
         Context loop = vertx.getOrCreateContext();
 
-        // Warm-up: the first mails pay for class loading and JIT, as in the service's warm-up publish.
-        run(loop, client, mail, sessions, args.length > 5 ? Integer.parseInt(args[5]) : Math.min(200, count), "warmup");
-
+        // The event loop's own CPU time, beside the process's.
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] loopThread = new long[1];
         CountDownLatch found = new CountDownLatch(1);
@@ -56,16 +46,14 @@ public final class MailerCeiling {
             found.countDown();
         });
         found.await();
-        long loopCpu0 = threads.getThreadCpuTime(loopThread[0]);
-        long cpu0 = processCpuNanos();
-        long t0 = System.nanoTime();
-        int failures = run(loop, client, mail, sessions, count, "notice-ceiling");
-        long wall = System.nanoTime() - t0;
-        long cpu = processCpuNanos() - cpu0;
-        long loopCpu = threads.getThreadCpuTime(loopThread[0]) - loopCpu0;
-        System.out.printf("sent=%d failures=%d seconds=%.3f rate=%.0f cpu_us_per_mail=%.1f loop_cpu_us_per_mail=%.1f loop_busy=%.2f%n",
-                count - failures, failures, wall / 1e9, count / (wall / 1e9), cpu / 1e3 / count, loopCpu / 1e3 / count,
-                (double) loopCpu / wall);
+        long[] loopCpu0 = new long[1];
+        ceiling.measure((count, idPrefix) -> {
+            loopCpu0[0] = threads.getThreadCpuTime(loopThread[0]);
+            return run(loop, client, ceiling.mail(), ceiling.sessions(), count, idPrefix);
+        }, "notice-ceiling", wall -> {
+            long loopCpu = threads.getThreadCpuTime(loopThread[0]) - loopCpu0[0];
+            return String.format(" loop_cpu_us_per_mail=%.1f loop_busy=%.2f", loopCpu / 1e3 / ceiling.count(), (double) loopCpu / wall);
+        });
         client.close();
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -117,7 +105,4 @@ public final class MailerCeiling {
                 .setHtml(mail.get("html").asText()).setHeaders(headers);
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 }

@@ -1,12 +1,9 @@
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 
-import java.io.File;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -27,29 +24,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * quoted-printable in UTF-8, the packed HTML part as it is) is built anew for every message.
  * A bench prototype: no TLS, no AUTH, no timeouts, no error recovery.
  *
- * <p>Usage: {@code java -cp … RawCeiling HOST PORT SESSIONS COUNT MAIL.json}.
+ * <p>Usage: {@code java -cp … RawCeiling HOST PORT SESSIONS COUNT MAIL.json [WARMUP]} ({@link Ceiling}).
  */
 public final class RawCeiling {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT);
 
     public static void main(String[] args) throws Exception {
-        String host = args[0];
-        int port = Integer.parseInt(args[1]);
-        int sessions = Integer.parseInt(args[2]);
-        int count = Integer.parseInt(args[3]);
-        JsonNode mail = new ObjectMapper().readTree(new File(args[4]));
+        Ceiling ceiling = Ceiling.fromArgs(args);
         Vertx vertx = Vertx.vertx();
         NetClient client = vertx.createNetClient();
-
-        run(vertx, client, host, port, mail, sessions, args.length > 5 ? Integer.parseInt(args[5]) : Math.min(200, count), "warmup");
-        long cpu0 = processCpuNanos();
-        long t0 = System.nanoTime();
-        int failures = run(vertx, client, host, port, mail, sessions, count, "notice-raw");
-        long wall = System.nanoTime() - t0;
-        long cpu = processCpuNanos() - cpu0;
-        System.out.printf("sent=%d failures=%d seconds=%.3f rate=%.0f cpu_us_per_mail=%.1f%n",
-                count - failures, failures, wall / 1e9, count / (wall / 1e9), cpu / 1e3 / count);
+        ceiling.measure((count, idPrefix) -> run(vertx, client, ceiling.host(), ceiling.port(), ceiling.mail(),
+                ceiling.sessions(), count, idPrefix), "notice-raw", wall -> "");
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
@@ -249,7 +235,4 @@ public final class RawCeiling {
         }
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
 }
