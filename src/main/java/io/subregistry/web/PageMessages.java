@@ -552,6 +552,26 @@ public interface PageMessages {
     @Message("No objection can be recorded:")
     String noObjectionCanBeRecorded();
 
+    // Why (notice.objection.ClosedReason), after noObjectionCanBeRecorded; SubscriberPages picks one.
+
+    @Message("version {version} was withdrawn and will not take effect: there is nothing to object to")
+    String closedWithdrawn(int version);
+
+    @Message("the objection deadline for version {version} passed on {date}")
+    String closedDeadlinePassed(int version, String date);
+
+    @Message("this subscription has ended")
+    String closedSubscriptionEnded();
+
+    @Message("version {version} adds no sub-processor to object to")
+    String closedNothingAdded(int version);
+
+    @Message("you objected on {date}")
+    String closedYouObjected(String date);
+
+    @Message("your organisation objected on {date} (from another contact)")
+    String closedOrganisationObjected(String date);
+
     @Message("See the current list of sub-processors")
     String seeCurrentList();
 

@@ -57,5 +57,5 @@ public final class Pages {
 
     public static native TemplateInstance objection(PageContext site, String token, ObjectionForm form, LocalDate effective, boolean inEffect,
                                                     LocalDate deadline,
-                                                    SubscriberPages.ObjectionEntry entry, String outcome);
+                                                    SubscriberPages.ObjectionEntry entry, String outcome, String closed);
 }

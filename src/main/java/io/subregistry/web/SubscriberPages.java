@@ -6,6 +6,7 @@ import io.subregistry.notice.objection.Objection;
 import io.subregistry.notice.objection.ObjectionForm;
 import io.subregistry.notice.objection.ObjectionRequest;
 import io.subregistry.notice.objection.ObjectionService;
+import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.platform.i18n.Language;
@@ -166,6 +167,10 @@ public class SubscriberPages {
                 // back to the filled-in form, the problems beside their fields and in a summary at the top
                 return objectionForm(site, 422, token, new ObjectionEntry(chosen, typed, errors));
             }
+            if (!objections.form(token).open()) {
+                // closed since the form was shown: the form again, saying why in the reader's words
+                return objectionForm(site, 422, token, new ObjectionEntry(chosen, typed, Map.of()));
+            }
             ObjectionRequest request = new ObjectionRequest(parseIds(chosen), typed);
             objections.object(token, request);
             return HtmlResponses.page(site, Pages.message(site, Pages.Message.ok(msg.objectionRecorded(), msg.objectionRecordedText())
@@ -197,7 +202,22 @@ public class SubscriberPages {
         return HtmlResponses.page(site, status, Pages.objection(site, token, form, date(form.effectiveAt()), inEffect,
                 date(form.deadline()), entry,
                 form.existing() == null || form.existing().outcome() == null ? null
-                        : outcomeWords(form.existing().outcome(), site.msg())));
+                        : outcomeWords(form.existing().outcome(), site.msg()),
+                form.closedReason() == null ? null : closedWords(form, site)));
+    }
+
+    /** Why no objection can be recorded, in the page's language (the form's closedBecause is English). */
+    private String closedWords(ObjectionForm form, PageContext site) {
+        PageMessages msg = site.msg();
+        return switch (form.closedReason()) {
+            case WITHDRAWN -> msg.closedWithdrawn(form.version());
+            case DEADLINE_PASSED -> msg.closedDeadlinePassed(form.version(), ReadableDates.readable(date(form.deadline()), site.lang()));
+            case SUBSCRIPTION_ENDED -> msg.closedSubscriptionEnded();
+            case NOTHING_ADDED -> msg.closedNothingAdded(form.version());
+            case YOU_OBJECTED -> msg.closedYouObjected(ReadableDates.readable(date(form.existing().receivedAt()), site.lang()));
+            case ORGANISATION_OBJECTED -> msg.closedOrganisationObjected(
+                    ReadableDates.readable(date(form.existing().receivedAt()), site.lang()));
+        };
     }
 
     /** An outcome as the subscriber reads it, in the page's language. */

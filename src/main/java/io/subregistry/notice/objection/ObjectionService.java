@@ -71,9 +71,10 @@ public class ObjectionService {
         List<ObjectionForm.AddedSubprocessor> additions = additions(version.number());
         Optional<Objection> existing = objections.ofSubscriberOrCustomer(subscriber.id, subscriber.customerId, version.number());
         Instant deadline = deadline(version, subscriber, now);
-        String closed = closedBecause(version, deadline, subscriber, additions, existing, now);
+        ClosedReason closed = closedReason(version, deadline, subscriber, additions, existing, now);
         return new ObjectionForm(version.number(), version.summary(), version.effectiveAt(), deadline,
-                closed == null, closed, additions, existing.map(this::view).orElse(null));
+                closed == null, closed == null ? null : inEnglish(closed, version, deadline, existing), closed, additions,
+                existing.map(this::view).orElse(null));
     }
 
     @Transactional
@@ -91,9 +92,10 @@ public class ObjectionService {
                     : "your organisation's objection to version " + version.number() + " was recorded on "
                     + ReadableDates.readable(existing.get().receivedAt) + " (from another contact); legal staff will answer it");
         }
-        String closed = closedBecause(version, deadline(version, subscriber, now), subscriber, additions, existing, now);
+        Instant deadline = deadline(version, subscriber, now);
+        ClosedReason closed = closedReason(version, deadline, subscriber, additions, existing, now);
         if (closed != null) {
-            throw new RuleViolationException(closed + "; nothing was recorded");
+            throw new RuleViolationException(inEnglish(closed, version, deadline, existing) + "; nothing was recorded");
         }
         Set<UUID> objectable = additions.stream().map(a -> a.subprocessor().id()).collect(Collectors.toSet());
         List<UUID> unknown = request.subprocessorIds().stream().filter(id -> !objectable.contains(id)).toList();
@@ -202,27 +204,38 @@ public class ObjectionService {
                 .orElse(deadline(version));
     }
 
-    private String closedBecause(VersionHeader version, Instant deadline, Subscriber subscriber,
-                                 List<ObjectionForm.AddedSubprocessor> additions, Optional<Objection> existing, Instant now) {
+    private ClosedReason closedReason(VersionHeader version, Instant deadline, Subscriber subscriber,
+                                      List<ObjectionForm.AddedSubprocessor> additions, Optional<Objection> existing, Instant now) {
         if (version.isWithdrawn()) {
-            return "version " + version.number() + " was withdrawn and will not take effect: there is nothing to object to";
+            return ClosedReason.WITHDRAWN;
         }
         if (!deadline.isAfter(now)) {
-            return "the objection deadline for version " + version.number() + " passed on "
-                    + ReadableDates.readable(deadline);
+            return ClosedReason.DEADLINE_PASSED;
         }
         if (subscriber.status != Subscriber.Status.CONFIRMED) {
-            return "this subscription has ended";
+            return ClosedReason.SUBSCRIPTION_ENDED;
         }
         if (additions.isEmpty()) {
-            return "version " + version.number() + " adds no sub-processor to object to";
+            return ClosedReason.NOTHING_ADDED;
         }
         if (existing.isPresent()) {
-            return existing.get().subscriberId.equals(subscriber.id)
-                    ? "you objected on " + ReadableDates.readable(existing.get().receivedAt)
-                    : "your organisation objected on " + ReadableDates.readable(existing.get().receivedAt) + " (from another contact)";
+            return existing.get().subscriberId.equals(subscriber.id) ? ClosedReason.YOU_OBJECTED : ClosedReason.ORGANISATION_OBJECTED;
         }
         return null;
+    }
+
+    /** The reason as the API and the service's refusals say it. */
+    private static String inEnglish(ClosedReason reason, VersionHeader version, Instant deadline, Optional<Objection> existing) {
+        return switch (reason) {
+            case WITHDRAWN -> "version " + version.number() + " was withdrawn and will not take effect: there is nothing to object to";
+            case DEADLINE_PASSED -> "the objection deadline for version " + version.number() + " passed on "
+                    + ReadableDates.readable(deadline);
+            case SUBSCRIPTION_ENDED -> "this subscription has ended";
+            case NOTHING_ADDED -> "version " + version.number() + " adds no sub-processor to object to";
+            case YOU_OBJECTED -> "you objected on " + ReadableDates.readable(existing.orElseThrow().receivedAt);
+            case ORGANISATION_OBJECTED -> "your organisation objected on " + ReadableDates.readable(existing.orElseThrow().receivedAt)
+                    + " (from another contact)";
+        };
     }
 
     private List<ObjectionForm.AddedSubprocessor> additions(int version) {
