@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static io.subregistry.support.Subscribers.OBJECTION_PREFIX;
 import static io.restassured.RestAssured.given;
 import static io.subregistry.support.Staff.asAuditor;
 import static io.subregistry.support.Staff.asLegal;
@@ -31,7 +32,6 @@ import static org.hamcrest.Matchers.equalTo;
 class NoticeWorkflowTest extends RegistryTest {
 
     private static final String DPO = "dpo@customer.example";
-    private static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
     private static final String UNSUBSCRIBE_PREFIX = "http://localhost:8080/unsubscribe/";
 
     @Inject

@@ -15,6 +15,8 @@ import static io.restassured.RestAssured.given;
 public class Subscribers {
 
     public static final String CONFIRM_PREFIX = "http://localhost:8080/subscription/confirm/";
+    /** How the objection link in a notice begins; the token follows. */
+    public static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
 
     private final TestDatabase database;
 

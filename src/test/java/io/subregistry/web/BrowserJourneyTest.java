@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.Select;
 import java.time.Duration;
 import java.util.List;
 
+import static io.subregistry.support.Subscribers.OBJECTION_PREFIX;
 import static io.subregistry.support.Browser.heading;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,6 @@ class BrowserJourneyTest extends BrowserJourney {
     private static final String SUMMARY = "Adds Postmark for support e-mail";
     private static final String EARLIEST = "2026-04-02";
     private static final String EARLIEST_READABLE = "April 2, 2026";
-    private static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
     private static final String REASON = "Our contract forbids US-owned mail processors.";
     @Test
     void aCustomerIsToldOfANewSubProcessorObjectsAndAnAuditorSeesTheEvidence() {

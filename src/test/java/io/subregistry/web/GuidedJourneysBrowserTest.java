@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.Map;
 
+import static io.subregistry.support.Subscribers.OBJECTION_PREFIX;
 import static io.subregistry.support.Browser.heading;
 import static io.subregistry.support.Staff.asLegal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,7 +29,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GuidedJourneysBrowserTest extends BrowserJourney {
 
     private static final String VISITOR = "guided@customer.example";
-    private static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
     private static final String MANAGE_PREFIX = "http://localhost:8080/subscription/";
     private static final String INVITE_PREFIX = "http://localhost:8080/console/invite/";
     private static final String REASON = "Our contract forbids US-owned mail processors.";

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import static io.subregistry.support.Subscribers.OBJECTION_PREFIX;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,7 +31,6 @@ import static org.hamcrest.Matchers.startsWith;
 class ObjectionPageLanguagesTest extends RegistryTest {
 
     private static final String DPO = "datenschutz@kunde.example";
-    private static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
 
     @Inject
     Subscribers subscribers;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static io.subregistry.support.Subscribers.OBJECTION_PREFIX;
 import static io.restassured.RestAssured.given;
 import static io.subregistry.support.Staff.asLegal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SubscriberLoopTest extends RegistryTest {
 
     private static final String DPO = "dpo@loop.example";
-    private static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
     private static final String MANAGE_PREFIX = "http://localhost:8080/subscription/";
     private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"");
 

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import static io.subregistry.support.Subscribers.OBJECTION_PREFIX;
 import static io.restassured.RestAssured.given;
 import static io.subregistry.support.Staff.asAuditor;
 import static io.subregistry.support.Staff.asLegal;
@@ -29,7 +30,6 @@ import static org.hamcrest.Matchers.equalTo;
 class WithdrawalTest extends RegistryTest {
 
     private static final String DPO = "dpo@customer.example";
-    private static final String OBJECTION_PREFIX = "http://localhost:8080/objection/";
 
     @Inject
     Subscribers subscribers;
