@@ -40,21 +40,6 @@ public interface EmbedMessages {
     @Message("Note:")
     String note();
 
-    @Message("Sub-processor")
-    String columnName();
-
-    @Message("Legal address")
-    String columnLegalAddress();
-
-    @Message("Location")
-    String columnLocation();
-
-    @Message("Processing activity")
-    String columnActivity();
-
-    @Message("New")
-    String isNew();
-
     @Message("Website")
     String website();
 
