@@ -3,11 +3,13 @@ package io.subregistry.web;
 import io.subregistry.notice.SubscriptionService;
 import io.subregistry.notice.SubscriptionView;
 import io.subregistry.notice.objection.Objection;
+import io.subregistry.notice.objection.ObjectionClosedException;
 import io.subregistry.notice.objection.ObjectionForm;
 import io.subregistry.notice.objection.ObjectionRequest;
 import io.subregistry.notice.objection.ObjectionService;
 import io.subregistry.platform.ReadableDates;
 import io.subregistry.platform.RegistryConfig;
+import io.subregistry.platform.error.ConflictException;
 import io.subregistry.platform.error.InvalidInputException;
 import io.subregistry.platform.i18n.Language;
 import io.subregistry.platform.validation.PlainTextValidator;
@@ -167,12 +169,15 @@ public class SubscriberPages {
                 // back to the filled-in form, the problems beside their fields and in a summary at the top
                 return objectionForm(site, 422, token, new ObjectionEntry(chosen, typed, errors));
             }
-            if (!objections.form(token).open()) {
+            try {
+                objections.object(token, new ObjectionRequest(parseIds(chosen), typed));
+            } catch (ObjectionClosedException closed) {
                 // closed since the form was shown: the form again, saying why in the reader's words
                 return objectionForm(site, 422, token, new ObjectionEntry(chosen, typed, Map.of()));
+            } catch (ConflictException alreadyObjected) {
+                // sent twice (another tab, a second click): the form again, showing the objection on record
+                return objectionForm(site, 409, token, new ObjectionEntry(chosen, typed, Map.of()));
             }
-            ObjectionRequest request = new ObjectionRequest(parseIds(chosen), typed);
-            objections.object(token, request);
             return HtmlResponses.page(site, Pages.message(site, Pages.Message.ok(msg.objectionRecorded(), msg.objectionRecordedText())
                     .withLink(site.link("/objection/" + token), msg.seeYourObjection())));
         });

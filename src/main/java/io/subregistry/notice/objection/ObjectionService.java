@@ -95,7 +95,7 @@ public class ObjectionService {
         Instant deadline = deadline(version, subscriber, now);
         ClosedReason closed = closedReason(version, deadline, subscriber, additions, existing, now);
         if (closed != null) {
-            throw new RuleViolationException(inEnglish(closed, version, deadline, existing) + "; nothing was recorded");
+            throw new ObjectionClosedException(closed, inEnglish(closed, version, deadline, existing) + "; nothing was recorded");
         }
         Set<UUID> objectable = additions.stream().map(a -> a.subprocessor().id()).collect(Collectors.toSet());
         List<UUID> unknown = request.subprocessorIds().stream().filter(id -> !objectable.contains(id)).toList();
